@@ -1,0 +1,49 @@
+// stable-schema/eslint-plugin: the flat-config plugin object.
+import { createRequire } from "node:module";
+import type { TSESLint } from "@typescript-eslint/utils";
+import { rules, type StableSchemaRule } from "./rules/index.js";
+
+const require = createRequire(import.meta.url);
+const { name, version } = require("../package.json") as { name: string; version: string };
+
+/** Globs of test files: `recommended` leaves them alone, `strict` lints them too. */
+export const testFileGlobs = [
+  "**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
+  "**/{test,tests,__tests__,__mocks__}/**",
+];
+
+type Plugin = {
+  meta: { name: string; version: string };
+  rules: typeof rules;
+  configs: Record<"recommended" | "strict", TSESLint.FlatConfig.ConfigArray>;
+};
+
+const plugin: Plugin = {
+  meta: { name, version },
+  rules,
+  configs: { recommended: [], strict: [] },
+};
+
+const recommendedRules = Object.fromEntries(
+  Object.entries(rules)
+    .filter(([, rule]) => (rule as StableSchemaRule).meta.docs?.recommended !== undefined)
+    .map(([id]) => [`stable-schema/${id}`, "error" as const]),
+) as TSESLint.FlatConfig.Rules;
+
+plugin.configs.recommended = [
+  {
+    name: "stable-schema/recommended",
+    plugins: { "stable-schema": plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules: recommendedRules,
+  },
+  { name: "stable-schema/recommended/tests-off", files: testFileGlobs, rules: Object.fromEntries(Object.keys(recommendedRules).map((id) => [id, "off" as const])) },
+];
+plugin.configs.strict = [
+  {
+    name: "stable-schema/strict",
+    plugins: { "stable-schema": plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules: recommendedRules,
+  },
+];
+
+export default plugin;
