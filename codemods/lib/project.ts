@@ -1,0 +1,41 @@
+// --project: build the TypeScript program(s) once and hand them to migrateSource for the files they
+// contain. typescript is an optional peer dependency, so it is imported only when asked for.
+import path from "node:path";
+import type * as ts from "typescript";
+import type { ProgramLookup } from "./process.js";
+
+export class ProjectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProjectError";
+  }
+}
+
+export async function loadProject(tsconfigPath: string): Promise<ProgramLookup> {
+  let typescript: typeof ts;
+  try {
+    const mod = (await import("typescript")) as typeof ts & { default?: typeof ts };
+    typescript = mod.default ?? mod;
+  } catch {
+    throw new ProjectError("--project needs the typescript package (npm install --save-dev typescript)");
+  }
+  const configPath = path.resolve(tsconfigPath);
+  const diagnostics: ts.Diagnostic[] = [];
+  const host: ts.ParseConfigFileHost = {
+    ...typescript.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => diagnostics.push(d),
+  };
+  const parsed = typescript.getParsedCommandLineOfConfigFile(configPath, undefined, host);
+  if (!parsed || diagnostics.length > 0) {
+    const text = diagnostics.map((d) => typescript.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ");
+    throw new ProjectError(`cannot read ${tsconfigPath}: ${text || "unknown error"}`);
+  }
+  const program = typescript.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    ...(parsed.projectReferences ? { projectReferences: parsed.projectReferences } : {}),
+  });
+  const programs = [program];
+  // Files outside the program are migrated without type information (the parser would reject them).
+  return (file: string) => (program.getSourceFile(file.split(path.sep).join("/")) ? programs : undefined);
+}
