@@ -1,0 +1,358 @@
+// Receiver tracing by binding, not by name: from the import (or require) of a known library,
+// through scope references, member chains and variables holding schemas, to every schema call and
+// every function passed in one of the catalogue's slots. Reference-driven, so a file that uses no
+// schema library costs one pass over its imports.
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import {
+  type LibraryEntry,
+  type Slot,
+  type SlotKind,
+  libraryForModule,
+  slotsOf,
+} from "./catalogue.js";
+import {
+  type FunctionNode,
+  isInlineFunction,
+  isTransparentWrapper,
+  memberName,
+  propertyKeyName,
+  stringLiteralValue,
+  unwrapExpression,
+} from "./ast.js";
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+type ScopeManager = TSESLint.Scope.ScopeManager;
+
+/** What a traced expression is: the library namespace, one of its exports, or a schema value. */
+type Role =
+  | { readonly type: "namespace" }
+  | { readonly type: "export"; readonly name: string }
+  | { readonly type: "schema" };
+
+export interface SchemaCall {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly library: LibraryEntry;
+  /** The name looked up in the catalogue (`refine`, `check`, `type`). */
+  readonly name: string;
+  /** How the call reads in a message: `.refine()`, `v.check()`, `custom()`. */
+  readonly apiText: string;
+}
+
+export interface SlotSite {
+  readonly fn: FunctionNode;
+  readonly call: SchemaCall;
+  readonly kind: SlotKind;
+  readonly flag: boolean;
+  readonly runs: Slot["runs"];
+  /** `.refine()`, `v.check()`, or `[def, ":", fn] tuple`. */
+  readonly apiText: string;
+}
+
+export interface TraceResult {
+  readonly libraries: ReadonlySet<LibraryEntry>;
+  readonly calls: readonly SchemaCall[];
+  readonly sites: readonly SlotSite[];
+  /** Slot sites by function node (every slot, flagged or not: the context analysis needs thunks too). */
+  readonly siteByFunction: ReadonlyMap<TSESTree.Node, SlotSite>;
+  /** Expressions whose value is a schema (calls that build one, identifiers bound to one). */
+  readonly schemaNodes: ReadonlySet<TSESTree.Node>;
+  /** Variables bound to a schema (`const base = z.string()`). */
+  readonly schemaVariables: ReadonlySet<Variable>;
+}
+
+interface Root {
+  readonly node: TSESTree.Node;
+  readonly library: LibraryEntry;
+  readonly role: Role;
+}
+
+function roleForImported(library: LibraryEntry, imported: string): Role {
+  if (imported === "default") return library.defaultIsNamespace ? { type: "namespace" } : { type: "export", name: "default" };
+  return library.namespaceExports.includes(imported) ? { type: "namespace" } : { type: "export", name: imported };
+}
+
+/** Identifier nodes that read an import binding, with the library and role they carry. */
+function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: Readonly<Record<string, string>>): Root[] {
+  const roots: Root[] = [];
+  const addVariable = (variable: Variable | undefined, library: LibraryEntry, role: Role): void => {
+    if (!variable) return;
+    for (const reference of variable.references) {
+      if (reference.isRead() && !reference.init) roots.push({ node: reference.identifier, library, role });
+    }
+  };
+
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.importKind === "type") continue;
+      const library = libraryForModule(statement.source.value, modules);
+      if (!library) continue;
+      for (const specifier of statement.specifiers) {
+        let role: Role;
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) role = { type: "namespace" };
+        else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) role = roleForImported(library, "default");
+        else {
+          if (specifier.importKind === "type") continue;
+          const imported =
+            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          role = roleForImported(library, imported);
+        }
+        for (const variable of scopeManager.getDeclaredVariables(specifier)) addVariable(variable, library, role);
+      }
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.importKind === "value" &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      const specifier = stringLiteralValue(statement.moduleReference.expression);
+      const library = specifier === undefined ? undefined : libraryForModule(specifier, modules);
+      if (!library) continue;
+      for (const variable of scopeManager.getDeclaredVariables(statement)) addVariable(variable, library, { type: "namespace" });
+    }
+  }
+
+  // CommonJS: `require("zod")` anywhere, when `require` is not a local binding.
+  const globalScope = scopeManager.globalScope;
+  if (globalScope) {
+    for (const reference of globalScope.through) {
+      const id = reference.identifier;
+      if (id.type !== AST_NODE_TYPES.Identifier || id.name !== "require") continue;
+      const call = id.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) continue;
+      const specifier = stringLiteralValue(call.arguments[0]);
+      const library = specifier === undefined ? undefined : libraryForModule(specifier, modules);
+      if (library) roots.push({ node: call, library, role: { type: "namespace" } });
+    }
+  }
+  return roots;
+}
+
+function isConstLike(variable: Variable): boolean {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== "Variable") return false;
+  if (def.parent.kind === "const" || def.parent.kind === "using" || def.parent.kind === "await using") return true;
+  return variable.references.every((reference) => !reference.isWrite() || reference.init === true);
+}
+
+function calleeText(node: TSESTree.Node): string | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const object = calleeText(inner.object);
+    const name = memberName(inner);
+    return object !== undefined && name !== undefined ? `${object}.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/** Follows every traced expression upward, recording schema calls and schema-holding variables. */
+export function traceSchemaCalls(
+  ast: TSESTree.Program,
+  scopeManager: ScopeManager,
+  modules?: Readonly<Record<string, string>>,
+): TraceResult {
+  const roots = findRoots(ast, scopeManager, modules);
+  const libraries = new Set<LibraryEntry>();
+  const calls: SchemaCall[] = [];
+  const seenCalls = new Set<TSESTree.Node>();
+  const schemaNodes = new Set<TSESTree.Node>();
+  const schemaVariables = new Set<Variable>();
+  const queue: Root[] = [...roots];
+  const visited = new Set<TSESTree.Node>();
+
+  const enqueueVariable = (variable: Variable, library: LibraryEntry, role: Role): void => {
+    if (role.type === "schema") schemaVariables.add(variable);
+    for (const reference of variable.references) {
+      if (reference.isRead() && !reference.init) queue.push({ node: reference.identifier, library, role });
+    }
+  };
+
+  while (queue.length > 0) {
+    const root = queue.pop()!;
+    if (visited.has(root.node)) continue;
+    visited.add(root.node);
+    libraries.add(root.library);
+    const { library } = root;
+    let node: TSESTree.Node = root.node;
+    let role: Role = root.role;
+    if (role.type === "schema") schemaNodes.add(node);
+
+    for (;;) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      if (!parent) break;
+      if (isTransparentWrapper(parent, node)) {
+        node = parent;
+        if (role.type === "schema") schemaNodes.add(node);
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+        const name = memberName(parent);
+        if (name === undefined) break;
+        const grand = parent.parent;
+        const called =
+          (grand?.type === AST_NODE_TYPES.CallExpression || grand?.type === AST_NODE_TYPES.NewExpression) && grand.callee === parent;
+        if (called) {
+          const on = role.type === "schema" ? "method" : "builder";
+          const slots = slotsOf(library, on, name) ?? (role.type === "export" ? slotsOf(library, "method", name) : undefined);
+          if (!slots && isTerminal(library, name)) break;
+          const objectText = role.type === "namespace" ? calleeText(parent.object) : undefined;
+          const apiText = objectText !== undefined ? `${objectText}.${name}()` : `.${name}()`;
+          record(grand, library, name, apiText);
+          node = grand;
+          role = { type: "schema" };
+          schemaNodes.add(node);
+          continue;
+        }
+        role =
+          role.type === "namespace"
+            ? library.namespaceExports.includes(name)
+              ? { type: "namespace" }
+              : { type: "export", name }
+            : role.type === "export"
+              ? { type: "export", name }
+              : { type: "schema" };
+        node = parent;
+        if (role.type === "schema") schemaNodes.add(node);
+        continue;
+      }
+      if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === node) {
+        if (role.type === "schema") break; // calling a schema (arktype validates) returns data
+        const name = role.type === "export" ? role.name : "default";
+        if (isTerminal(library, name) && !slotsOf(library, "builder", name)) break;
+        const text = calleeText(node) ?? name;
+        record(parent, library, name, `${text}()`);
+        node = parent;
+        role = { type: "schema" };
+        schemaNodes.add(node);
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
+        if (parent.id.type === AST_NODE_TYPES.Identifier) {
+          for (const variable of scopeManager.getDeclaredVariables(parent)) {
+            if (isConstLike(variable)) enqueueVariable(variable, library, role);
+          }
+        } else if (parent.id.type === AST_NODE_TYPES.ObjectPattern && role.type === "namespace") {
+          for (const property of parent.id.properties) {
+            if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+            const name = propertyKeyName(property);
+            if (name === undefined) continue;
+            const variable = scopeManager.getDeclaredVariables(parent).find((v) => v.name === (property.value as TSESTree.Identifier).name);
+            if (variable && isConstLike(variable)) enqueueVariable(variable, library, roleForImported(library, name));
+          }
+        }
+      }
+      break;
+    }
+  }
+
+  function record(node: TSESTree.CallExpression | TSESTree.NewExpression, library: LibraryEntry, name: string, apiText: string): void {
+    if (seenCalls.has(node)) return;
+    seenCalls.add(node);
+    calls.push({ node, library, name, apiText });
+  }
+
+  const sites: SlotSite[] = [];
+  const siteByFunction = new Map<TSESTree.Node, SlotSite>();
+  const addSite = (site: SlotSite): void => {
+    if (siteByFunction.has(site.fn)) return;
+    siteByFunction.set(site.fn, site);
+    sites.push(site);
+  };
+  for (const call of calls) {
+    const on = isMethodCall(call, schemaNodes) ? "method" : "builder";
+    const slots =
+      on === "method" ? slotsOf(call.library, "method", call.name) : (slotsOf(call.library, "builder", call.name) ?? slotsOf(call.library, "method", call.name));
+    for (const slot of slots ?? []) {
+      for (const fn of functionsInSlot(call.node, slot)) {
+        addSite({ fn, call, kind: slot.kind, flag: slot.flag, runs: slot.runs, apiText: call.apiText });
+      }
+    }
+    if (call.library.tupleOperators) {
+      for (const argument of call.node.arguments) collectTuples(argument, call, addSite);
+    }
+  }
+  sites.sort((a, b) => a.fn.range[0] - b.fn.range[0]);
+  return { libraries, calls, sites, siteByFunction, schemaNodes, schemaVariables };
+}
+
+function isMethodCall(call: SchemaCall, schemaNodes: ReadonlySet<TSESTree.Node>): boolean {
+  const callee = unwrapExpression(call.node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && schemaNodes.has(callee.object);
+}
+
+function isTerminal(library: LibraryEntry, name: string): boolean {
+  return library.terminals?.includes(name) ?? false;
+}
+
+function argumentsFor(call: TSESTree.CallExpression | TSESTree.NewExpression, slot: Slot): TSESTree.Node[] {
+  const args = call.arguments;
+  if (slot.when) {
+    const value = stringLiteralValue(args[slot.when.arg]);
+    if (value === undefined || !slot.when.values.includes(value)) return [];
+  }
+  if (slot.arg === "*") return [...args];
+  const index = slot.arg < 0 ? args.length + slot.arg : slot.arg;
+  const arg = args[index];
+  return arg ? [arg] : [];
+}
+
+function functionsInSlot(call: TSESTree.CallExpression | TSESTree.NewExpression, slot: Slot): FunctionNode[] {
+  const found: FunctionNode[] = [];
+  for (const raw of argumentsFor(call, slot)) {
+    if (raw.type === AST_NODE_TYPES.SpreadElement) continue;
+    const arg = unwrapExpression(raw);
+    if (slot.keys) {
+      if (arg.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of arg.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.kind !== "init") continue;
+        const key = propertyKeyName(property);
+        if (key === undefined || (slot.keys !== "*" && !slot.keys.includes(key))) continue;
+        const value = unwrapExpression(property.value);
+        if (isInlineFunction(value)) found.push(value);
+      }
+    } else if (isInlineFunction(arg)) {
+      found.push(arg);
+    }
+  }
+  return found;
+}
+
+/** arktype tuples `[def, ":", fn]`, `[def, "=>", fn]`, `[def, "=", thunk]` anywhere in a definition. */
+function collectTuples(root: TSESTree.Node, call: SchemaCall, add: (site: SlotSite) => void): void {
+  const operators = call.library.tupleOperators ?? {};
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = unwrapExpression(stack.pop()!);
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of node.properties) if (property.type === AST_NODE_TYPES.Property) stack.push(property.value);
+    } else if (node.type === AST_NODE_TYPES.ArrayExpression) {
+      const operator = stringLiteralValue(node.elements[1] ?? undefined);
+      const target = node.elements[2];
+      const spec = operator === undefined ? undefined : operators[operator];
+      if (spec && target && target.type !== AST_NODE_TYPES.SpreadElement) {
+        const fn = unwrapExpression(target);
+        if (isInlineFunction(fn)) {
+          add({ fn, call, kind: spec.kind, flag: spec.flag, runs: undefined, apiText: `[def, "${operator}", fn]` });
+        }
+      }
+      for (const element of node.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) stack.push(element);
+    }
+  }
+}
+
+export type { Scope, Variable, ScopeManager };
+
+/** The innermost scope that contains `node`. */
+export function scopeOf(scopeManager: ScopeManager, node: TSESTree.Node): Scope | undefined {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const scope = scopeManager.acquire(current, true);
+    if (scope) return scope;
+  }
+  return scopeManager.globalScope ?? undefined;
+}
+
+/** The variable an identifier refers to, resolved through scope (shadowing respected). */
+export function resolveIdentifier(scopeManager: ScopeManager, id: TSESTree.Identifier): Variable | undefined {
+  const scope = scopeOf(scopeManager, id);
+  return scope ? (ASTUtils.findVariable(scope, id) ?? undefined) : undefined;
+}
