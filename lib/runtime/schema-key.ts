@@ -1,0 +1,310 @@
+// schemaKey: a deterministic, injective structural key for plain-data schemas.
+//
+// Grammar (every token is self-delimiting, so concatenation is unambiguous):
+//   undefined  u          null  n          true  t          false  f
+//   number     String(n), except -0 → -0 (NaN → NaN, ±Infinity → Infinity / -Infinity)
+//   bigint     <digits>n  (e.g. 1n, -5n)
+//   string     JSON.stringify(s)  (always quoted, so "1" never meets 1)
+//   symbol     @"<registry key>" for Symbol.for(...) symbols, &<token> otherwise
+//   array      [a,b,c]      holes are _ (so [,1] and [undefined,1] differ)
+//   object     {"k":v,...}  own enumerable string keys sorted by code unit, then enumerable symbol
+//              keys as [<symbol>]:v sorted by their encoding; a null-prototype object is N{...}
+//   RegExp     /"<source>"<flags>      Date  D<epoch ms> (DNaN for an invalid date)
+//   Map        M{<atom>=>v,...} in insertion order; Set  S{<atom>,...} in insertion order
+//              (<atom> = a primitive, or an object/function by identity, because Map/Set lookups are
+//              by identity)
+//   function   F<code token><withKey key> when it carries a withKey key, &<token> otherwise
+//   any other object (class instances: zod, valibot, yup schemas, typed arrays, …)  &<token>
+//   back-reference to an ancestor on the current path  #ref(<depth of the ancestor, root = 0>)
+//
+// Traversal is iterative (explicit stack), so 20,000-deep nesting cannot overflow the call stack.
+import { identityToken } from "./identity.js";
+import { keyedFunctions } from "./registry.js";
+
+const objectProto = Object.prototype;
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+const toStringTag = Object.prototype.toString;
+
+/** Ancestors up to this depth are found by a linear scan; deeper ones through a Map. */
+const SHALLOW = 32;
+
+const KIND_ARRAY = 0;
+const KIND_OBJECT = 1;
+const KIND_MAP = 2;
+
+/** Encode a primitive (anything that is not an object or function). */
+export function encodePrimitive(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return value === 0 && 1 / value < 0 ? "-0" : "" + value;
+    case "boolean":
+      return value ? "t" : "f";
+    case "undefined":
+      return "u";
+    case "bigint":
+      return value + "n";
+    case "symbol":
+      return encodeSymbol(value);
+    default:
+      if (value === null) return "n";
+      throw new TypeError(`stable-schema: not a primitive: ${typeof value}`);
+  }
+}
+
+export function encodeSymbol(value: symbol): string {
+  const registered = Symbol.keyFor(value);
+  return registered === undefined ? "&" + identityToken(value) : "@" + JSON.stringify(registered);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any function can be encoded
+export function encodeFunction(fn: Function): string {
+  const info = keyedFunctions.get(fn);
+  return info === undefined ? "&" + identityToken(fn) : info.encoded;
+}
+
+/**
+ * Encode a value by identity: primitives by value, keyed functions by key, every other function,
+ * object and non-registered symbol by identity token. Used for withKey captures and Map keys / Set
+ * elements.
+ */
+export function encodeAtom(value: unknown): string {
+  if (typeof value === "function") return encodeFunction(value);
+  if (typeof value === "object" && value !== null) return "&" + identityToken(value);
+  return encodePrimitive(value);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  // Already sorted is the common case for generated schemas; check before paying for a sort.
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort(compareStrings);
+      break;
+    }
+  }
+  return keys;
+}
+
+/** Property keys of a plain object in key order, with the encoded key prefix for each. */
+function symbolEntries(obj: object, symbols: symbol[]): Array<[string, symbol]> {
+  const entries: Array<[string, symbol]> = [];
+  for (const s of symbols) {
+    if (isEnumerable.call(obj, s)) entries.push(["[" + encodeSymbol(s) + "]:", s]);
+  }
+  entries.sort((a, b) => compareStrings(a[0], b[0]));
+  return entries;
+}
+
+/**
+ * A deterministic structural key for a plain-data schema. Two values get the same key only if they
+ * are interchangeable: same primitive types and values (by Object.is, so -0 ≠ 0 and NaN = NaN),
+ * same shape, same keyed functions, and the very same class instances / unkeyed functions.
+ */
+export function schemaKey(value: unknown): string {
+  if (typeof value !== "object" || value === null) {
+    return typeof value === "function" ? encodeFunction(value) : encodePrimitive(value);
+  }
+  return encodeTree(value);
+}
+
+function encodeTree(root: object): string {
+  let out = "";
+  // Explicit stack of open containers (parallel arrays: no allocation per node).
+  const objs: object[] = [];
+  const kinds: number[] = [];
+  const idxs: number[] = [];
+  // For objects: the key list; for maps: the entry list; for arrays: null.
+  const lists: Array<unknown[] | null> = [];
+  // Symbol-keyed entries of objects, appended after the string keys.
+  const syms: Array<Array<[string, symbol]> | null> = [];
+  let sp = 0;
+  let deep: Map<object, number> | null = null;
+
+  let value: unknown = root;
+  let hole = false;
+
+  for (;;) {
+    // ---- encode `value` (or open it as a container and continue with its first child) ----
+    const t = typeof value;
+    if (t === "string") {
+      out += JSON.stringify(value);
+    } else if (t === "number") {
+      out += value === 0 && 1 / (value as number) < 0 ? "-0" : "" + (value as number);
+    } else if (t === "object" && value !== null) {
+      const obj = value as object;
+      // Is it an ancestor on the current path? (a cycle)
+      let ancestor = -1;
+      const shallow = sp < SHALLOW ? sp : SHALLOW;
+      for (let i = 0; i < shallow; i++) {
+        if (objs[i] === obj) {
+          ancestor = i;
+          break;
+        }
+      }
+      if (ancestor < 0 && deep !== null) ancestor = deep.get(obj) ?? -1;
+
+      let opened = false;
+      if (ancestor >= 0) {
+        out += "#ref(" + ancestor + ")";
+      } else if (Array.isArray(obj)) {
+        const arr = obj as unknown[];
+        if (arr.length === 0) {
+          out += "[]";
+        } else {
+          out += "[";
+          objs[sp] = obj;
+          kinds[sp] = KIND_ARRAY;
+          idxs[sp] = 0;
+          lists[sp] = null;
+          syms[sp] = null;
+          value = arr[0];
+          hole = value === undefined && !(0 in arr);
+          opened = true;
+        }
+      } else {
+        const proto: unknown = Object.getPrototypeOf(obj);
+        if (proto === objectProto || proto === null) {
+          const keys = sortedKeys(obj);
+          const symbols = Object.getOwnPropertySymbols(obj);
+          const symList = symbols.length === 0 ? null : symbolEntries(obj, symbols);
+          const open = proto === null ? "N{" : "{";
+          if (keys.length > 0) {
+            const k = keys[0] as string;
+            out += open + JSON.stringify(k) + ":";
+            value = (obj as Record<string, unknown>)[k];
+            opened = true;
+          } else if (symList !== null && symList.length > 0) {
+            const first = symList[0] as [string, symbol];
+            out += open + first[0];
+            value = (obj as Record<symbol, unknown>)[first[1]];
+            opened = true;
+          } else {
+            out += open + "}";
+          }
+          if (opened) {
+            objs[sp] = obj;
+            kinds[sp] = KIND_OBJECT;
+            idxs[sp] = 0;
+            lists[sp] = keys;
+            syms[sp] = symList;
+            hole = false;
+          }
+        } else {
+          const tag = toStringTag.call(obj);
+          if (tag === "[object RegExp]") {
+            const re = obj as RegExp;
+            out += "/" + JSON.stringify(re.source) + re.flags;
+          } else if (tag === "[object Date]") {
+            out += "D" + (obj as Date).getTime();
+          } else if (tag === "[object Set]") {
+            out += "S{";
+            let first = true;
+            for (const element of obj as Set<unknown>) {
+              out += (first ? "" : ",") + encodeAtom(element);
+              first = false;
+            }
+            out += "}";
+          } else if (tag === "[object Map]") {
+            const entries = Array.from(obj as Map<unknown, unknown>);
+            if (entries.length === 0) {
+              out += "M{}";
+            } else {
+              const e0 = entries[0] as [unknown, unknown];
+              out += "M{" + encodeAtom(e0[0]) + "=>";
+              value = e0[1];
+              objs[sp] = obj;
+              kinds[sp] = KIND_MAP;
+              idxs[sp] = 0;
+              lists[sp] = entries;
+              syms[sp] = null;
+              hole = false;
+              opened = true;
+            }
+          } else {
+            out += "&" + identityToken(obj);
+          }
+        }
+      }
+      if (opened) {
+        if (sp >= SHALLOW) (deep ??= new Map()).set(obj, sp);
+        sp++;
+        continue;
+      }
+    } else if (t === "undefined") {
+      out += hole ? "_" : "u";
+    } else if (t === "boolean") {
+      out += value ? "t" : "f";
+    } else if (t === "function") {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- narrowed by typeof
+      out += encodeFunction(value as Function);
+    } else if (value === null) {
+      out += "n";
+    } else {
+      out += encodePrimitive(value);
+    }
+
+    // ---- move to the next sibling, closing finished containers ----
+    for (;;) {
+      if (sp === 0) return out;
+      const top = sp - 1;
+      const obj = objs[top] as object;
+      const i = (idxs[top] as number) + 1;
+      const kind = kinds[top];
+      if (kind === KIND_ARRAY) {
+        const arr = obj as unknown[];
+        if (i < arr.length) {
+          idxs[top] = i;
+          out += ",";
+          value = arr[i];
+          hole = value === undefined && !(i in arr);
+          break;
+        }
+        out += "]";
+      } else if (kind === KIND_OBJECT) {
+        const keys = lists[top] as string[];
+        if (i < keys.length) {
+          idxs[top] = i;
+          const k = keys[i] as string;
+          out += "," + JSON.stringify(k) + ":";
+          value = (obj as Record<string, unknown>)[k];
+          hole = false;
+          break;
+        }
+        const symList = syms[top] ?? null;
+        const j = i - keys.length;
+        if (symList !== null && j < symList.length) {
+          idxs[top] = i;
+          const entry = symList[j] as [string, symbol];
+          out += (i === 0 ? "" : ",") + entry[0];
+          value = (obj as Record<symbol, unknown>)[entry[1]];
+          hole = false;
+          break;
+        }
+        out += "}";
+      } else {
+        const entries = lists[top] as Array<[unknown, unknown]>;
+        if (i < entries.length) {
+          idxs[top] = i;
+          const entry = entries[i] as [unknown, unknown];
+          out += "," + encodeAtom(entry[0]) + "=>";
+          value = entry[1];
+          hole = false;
+          break;
+        }
+        out += "}";
+      }
+      // close this container
+      if (top >= SHALLOW && deep !== null) deep.delete(obj);
+      objs[top] = undefined as unknown as object;
+      lists[top] = null;
+      syms[top] = null;
+      sp = top;
+    }
+  }
+}
