@@ -2,18 +2,18 @@
 // `stable-schema migrate <paths…>`: the codemod CLI. It finds files, checks the git tree, runs the
 // shared planner (lib/edits/migrate.ts) over them in workers, writes atomically, prints a summary.
 import { readFileSync } from "node:fs";
-import { stat, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
-import writeFileAtomic from "write-file-atomic";
 import { assertPathsExist, DEFAULT_EXTENSIONS, discoverFiles, MissingPathError } from "./lib/discover.js";
-import { gitState } from "./lib/git.js";
+import { gitState, type GitState } from "./lib/git.js";
 import { DEFAULT_WITH_KEY_IMPORT, OptionError, parseModules, parseWithKeyImport } from "./lib/options.js";
-import { runFiles } from "./lib/pool.js";
 import type { FileResult, ProcessOptions, ProgramLookup } from "./lib/process.js";
 import { loadProject, ProjectError } from "./lib/project.js";
 import { noProgress, ProgressBar, progressEnabled, type ProgressSink } from "./lib/progress.js";
+import { writeResult } from "./lib/write.js";
 import { buildReport, displayPath, formatDiff, formatFailure, formatSummary, type Paint } from "./lib/report.js";
 
 const HELP = `Usage: stable-schema migrate [options] <paths…>
@@ -133,24 +133,21 @@ function paintFor(stream: NodeJS.WriteStream): Paint {
   return { bold: colors.bold, dim: colors.dim, red: colors.red, green: colors.green, yellow: colors.yellow };
 }
 
-async function writeResult(result: FileResult): Promise<FileResult> {
-  if (result.output === undefined) return result;
-  try {
-    const { mode } = await stat(result.path);
-    await writeFileAtomic(result.path, result.output, { encoding: "utf8", mode: mode & 0o7777 });
-    return result;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    return { path: result.path, status: "failed", sites: result.sites, error: { message: `cannot write file: ${e.code ?? e.message}` } };
-  }
-}
-
 async function migrate(cmd: MigrateCommand): Promise<number> {
   const err = (line: string): void => void process.stderr.write(`${line}\n`);
   const paint = paintFor(process.stderr);
 
   await assertPathsExist(cmd.paths);
-  const git = await gitState(cmd.paths.filter(Boolean)).catch(() => ({ roots: [], outside: cmd.paths, dirty: [] }));
+  let git: GitState;
+  try {
+    git = await gitState(cmd.paths, cmd.report ? [cmd.report] : []);
+  } catch (error) {
+    if (!cmd.dry && !cmd.force) {
+      err(`stable-schema: cannot check the git tree (${(error as Error).message.trim()}); pass --force to skip the check`);
+      return 2;
+    }
+    git = { roots: [], outside: [], dirty: [] };
+  }
   if (!cmd.dry) {
     if (git.outside.length > 0) {
       err(
@@ -205,6 +202,9 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
     }
   };
 
+  // Loaded here, not at the top: the planner pulls in the parser and typescript, which --help,
+  // usage errors and the dirty-tree refusal do not need.
+  const { runFiles } = await import("./lib/pool.js");
   progress.start(files.length);
   await runFiles(files, {
     jobs,
@@ -224,6 +224,7 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
 
   const report = buildReport(results, { dryRun: cmd.dry });
   if (cmd.report) {
+    await mkdir(path.dirname(path.resolve(cmd.report)), { recursive: true });
     await writeFile(cmd.report, `${JSON.stringify(report, null, 2)}\n`, "utf8");
   }
 

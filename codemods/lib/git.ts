@@ -35,7 +35,32 @@ export async function gitRoot(dir: string): Promise<string | undefined> {
   }
 }
 
-export async function gitState(targets: readonly string[]): Promise<GitState> {
+/** The path a `git status --porcelain` line is about (the new name of a rename). */
+export function porcelainPath(line: string): string {
+  let p = line.slice(3);
+  const arrow = p.indexOf(" -> ");
+  if (arrow !== -1) p = p.slice(arrow + 4);
+  if (p.startsWith('"') && p.endsWith('"')) {
+    try {
+      p = JSON.parse(p) as string;
+    } catch {
+      p = p.slice(1, -1);
+    }
+  }
+  return p;
+}
+
+/**
+ * `exclude`: absolute paths whose changes do not count (the run's own --report file, which a
+ * previous run may have left in the tree).
+ */
+export async function gitState(targets: readonly string[], exclude: readonly string[] = []): Promise<GitState> {
+  const excluded = new Set<string>();
+  for (const file of exclude) {
+    const absolute = path.resolve(file);
+    const dir = await realpath(path.dirname(absolute)).catch(() => path.dirname(absolute));
+    excluded.add(path.join(dir, path.basename(absolute)));
+  }
   const byRoot = new Map<string, string[]>();
   const outside: string[] = [];
   for (const target of targets) {
@@ -56,7 +81,8 @@ export async function gitState(targets: readonly string[]): Promise<GitState> {
       maxBuffer: 64 * 1024 * 1024,
     });
     for (const line of stdout.split("\n")) {
-      if (line.trim()) dirty.push(byRoot.size > 1 ? `${root}: ${line}` : line);
+      if (!line.trim() || excluded.has(path.join(root, porcelainPath(line)))) continue;
+      dirty.push(byRoot.size > 1 ? `${root}: ${line}` : line);
     }
   }
   return { roots: [...byRoot.keys()], outside, dirty };
