@@ -1,3 +1,5 @@
+import type { Linter } from "eslint";
+
 export interface CorpusPackageSpec {
   readonly name: string;
   /** Exact version: the corpus is pinned for reproducible numbers. */
@@ -36,6 +38,8 @@ export interface LoadCorpusOptions {
   log?: (message: string) => void;
 }
 
+export declare const corpusFileGlobs: readonly string[];
+export declare function corpusLintConfig(extra?: readonly Linter.Config[]): Linter.Config[];
 export declare const corpusPackages: readonly CorpusPackageSpec[];
 export declare function defaultCacheDir(): string;
 export declare function loadCorpus(options?: LoadCorpusOptions): Promise<CorpusPackage[]>;

@@ -13,6 +13,7 @@ import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import tseslint from "typescript-eslint";
 
 const execFileAsync = promisify(execFile);
 
@@ -100,6 +101,33 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const BUNDLE_SIZE_LIMIT = 300 * 1024;
 const MINIFIED_LINE_LENGTH = 1000;
 const COMPLETE_MARKER = ".stable-schema-corpus-complete";
+
+/** Globs covering every corpus file, for flat configs. */
+export const corpusFileGlobs = Object.freeze([...SOURCE_EXTENSIONS].map((extension) => `**/*${extension}`));
+
+/**
+ * The flat config every corpus lint starts from: the typescript-eslint parser without type information,
+ * inline `eslint-*` comments ignored (the corpus's own directives must not hide or add reports), then
+ * `extra` (plugins and rules).
+ *
+ * @param {readonly import("eslint").Linter.Config[]} [extra]
+ * @returns {import("eslint").Linter.Config[]}
+ */
+export function corpusLintConfig(extra = []) {
+  return [
+    {
+      files: [...corpusFileGlobs],
+      languageOptions: {
+        parser: /** @type {import("eslint").Linter.Parser} */ (tseslint.parser),
+        ecmaVersion: "latest",
+        sourceType: "module",
+      },
+      linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
+    },
+    { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs" } },
+    ...extra,
+  ];
+}
 
 /** @returns {string} */
 export function defaultCacheDir() {
