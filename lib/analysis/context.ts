@@ -299,8 +299,10 @@ export function repeatContext(closure: TSESTree.Node, input: ContextInput, optio
       if (memoCallbackOf(fn, options.memoFunctions)) return { repeated: false, reason: "memo", factory };
       const name = plainName(fn);
       const exemptFromFactory = isGetterOrSetter(fn) || isHookName(name) || containsJsx(fn, input.visitorKeys);
-      if (!options.checkFactories && !exemptFromFactory && factory === undefined && isFactoryOf(fn, closure, input, memo)) {
-        factory = fn;
+      // Factories nest (`values.map((v) => z.literal(v).refine(…))` returned by `makeUnion`): keep
+      // walking while each enclosing function still returns the schema; the innermost one is recorded.
+      if (!options.checkFactories && !exemptFromFactory && isFactoryOf(fn, closure, input, memo)) {
+        factory ??= fn;
         continue;
       }
       return { repeated: true, reason: { type: "function", name: functionName(fn), node: fn }, factory };

@@ -1,0 +1,51 @@
+// Shared pieces of the no-inline-predicate tests: one RuleTester, and builders for the expected
+// errors so that every invalid case asserts messageId and the full message data.
+import "../../setup-rule-tester.js";
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import type { MessageIds } from "../../../rules/no-inline-predicate.js";
+
+export { default as rule } from "../../../rules/no-inline-predicate.js";
+
+export const ruleTester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
+
+export type Kind =
+  | "predicate"
+  | "refinement"
+  | "validator"
+  | "transform"
+  | "default thunk"
+  | "lazy thunk"
+  | "schema builder"
+  | "message function";
+
+export interface Expected {
+  messageId: MessageIds;
+  data: Record<string, string>;
+  line?: number;
+  column?: number;
+}
+
+/** `on every call of \`name\`` — the usual `where`. */
+export const call = (name: string): string => `on every call of \`${name}\``;
+export const callback = (callee: string): string => `on every call of the callback passed to \`${callee}\``;
+export const loop = (label: string, line: number): string => `on every iteration of the \`${label}\` loop at line ${line}`;
+export const instance = (className: string): string => `for every instance of \`${className}\``;
+export const parse = (api: string): string => `on every parse (it is built inside the \`${api}\` callback)`;
+
+/** The `captures` message part: `captures("min")` → " (captures `min`)". */
+export function captures(...parts: string[]): string {
+  return ` (${parts.join("; ")})`;
+}
+export const values = (...names: string[]): string => `captures ${names.map((n) => `\`${n}\``).join(", ")}`;
+export const types = (...names: string[]): string =>
+  `uses the local type${names.length > 1 ? "s" : ""} ${names.map((n) => `\`${n}\``).join(", ")}`;
+
+/** An `inlineRepeated` error. */
+export function repeated(api: string, kind: Kind, where: string, capturesText = "", at?: { line?: number; column?: number }): Expected {
+  return { messageId: "inlineRepeated", data: { kind, api, where, captures: capturesText }, ...at };
+}
+
+/** An `inlineModule` error (`scope: "all"`). */
+export function moduleLevel(api: string, kind: Kind, capturesText = "", at?: { line?: number; column?: number }): Expected {
+  return { messageId: "inlineModule", data: { kind, api, captures: capturesText }, ...at };
+}
