@@ -1,0 +1,222 @@
+// zod 4 classic and mini, and zod 3: every catalogue row has a valid and an invalid case.
+import { call, captures, moduleLevel, repeated, rule, ruleTester, values } from "./helpers.js";
+
+ruleTester.run("no-inline-predicate: zod", rule, {
+  valid: [
+    {
+      name: "zod .refine with a module-level named predicate inside a function",
+      code: `import { z } from "zod";
+const nonEmpty = (s: string) => s.length > 0;
+export function handler(input: unknown) { return z.string().refine(nonEmpty).parse(input); }`,
+    },
+    {
+      name: "zod .refine inline at module level (default scope)",
+      code: `import { z } from "zod";
+export const Name = z.string().refine((s) => s.length > 0, { message: "empty" });`,
+    },
+    {
+      name: "zod/mini refine() inside .check() at module level",
+      code: `import { refine, string } from "zod/mini";
+export const Name = string().check(refine((s) => s.length > 0));`,
+    },
+    {
+      name: "zod z.custom at module level",
+      code: `import { z } from "zod";
+export const FileSchema = z.custom<File>((v) => v instanceof File);`,
+    },
+    {
+      name: "zod .superRefine / .check / .with at module level",
+      code: `import { z } from "zod";
+export const A = z.string().superRefine((v, ctx) => { if (!v) ctx.addIssue({ code: "custom", message: "x" }); });
+export const B = z.string().check((ctx) => { if (!ctx.value) ctx.issues.push({ code: "custom", input: ctx.value, message: "x" }); });
+export const C = z.string().with((ctx) => {});`,
+    },
+    {
+      name: "zod .transform / .overwrite / z.preprocess / z.codec at module level",
+      code: `import { z } from "zod";
+export const A = z.string().transform((s) => s.length);
+export const B = z.string().overwrite((s) => s.trim());
+export const C = z.preprocess((v) => String(v), z.string());
+export const D = z.codec(z.string(), z.number(), { decode: (s) => Number(s), encode: (n) => String(n) });`,
+    },
+    {
+      name: "zod .refine(fn, { when }) at module level",
+      code: `import { z } from "zod";
+export const A = z.object({ a: z.string(), b: z.string() }).refine((o) => o.a === o.b, { when: (payload) => payload.issues.length === 0 });`,
+    },
+    {
+      name: "zod 3 .refinement at module level",
+      code: `import { z } from "zod";
+export const A = z.string().refinement((s) => s.length > 0, { code: "custom", message: "empty" });`,
+    },
+    {
+      name: "zod .default(fn), .prefault(fn), .catch(fn) inside a function are not flagged slots",
+      code: `import { z } from "zod";
+export function handler(input: unknown) {
+  return z.object({ tags: z.array(z.string()).default(() => []), at: z.date().prefault(() => new Date()), n: z.number().catch(() => 0) }).parse(input);
+}`,
+    },
+    {
+      name: "zod z.lazy thunk inside a function is not a flagged slot",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { return z.lazy(() => z.string()).parse(input); }`,
+    },
+    {
+      name: "zod error/message functions are not flagged slots",
+      code: `import { z } from "zod";
+export function handler(input: unknown) {
+  return z.string({ error: (issue) => "bad " + issue.code }).min(1, { error: () => "short" }).parse(input);
+}`,
+    },
+    {
+      name: "zod z.lazy thunk at module level containing an inline refine (lazy runs once)",
+      code: `import { z } from "zod";
+export const Tree = z.lazy(() => z.array(z.string().refine((s) => s.length > 0)));`,
+    },
+    {
+      name: "zod recursive getter inside an object shape at module level",
+      code: `import { z } from "zod";
+export const Category = z.object({
+  name: z.string(),
+  get children() { return z.array(Category).refine((a) => a.length < 100); },
+});`,
+    },
+    {
+      name: "zod/mini named builders at module level",
+      code: `import { check, overwrite, string } from "zod/mini";
+export const A = string().check(check((ctx) => {}), overwrite((s) => s.trim()));`,
+    },
+  ],
+  invalid: [
+    {
+      name: "zod .refine capturing a parameter",
+      code: `import { z } from "zod";
+export function handler(input: unknown, min: number) { return z.string().refine((s) => s.length > min).parse(input); }`,
+      errors: [repeated(".refine()", "predicate", call("handler"), captures(values("min")), { line: 2, column: 81 })],
+    },
+    {
+      name: "zod/mini named refine() inside string().check()",
+      code: `import { refine, string } from "zod/mini";
+export function handler(input: unknown) { return string().check(refine((s) => s.length > 0)).parse(input); }`,
+      errors: [repeated("refine()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod/mini namespace z.refine() inside .check()",
+      code: `import * as z from "zod/mini";
+export function handler(input: unknown) { return z.string().check(z.refine((s) => s.length > 0)).parse(input); }`,
+      errors: [repeated("z.refine()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod/v4/mini { z } with z.superRefine and z.check",
+      code: `import { z } from "zod/v4/mini";
+export function handler(input: unknown) { return z.string().check(z.superRefine((v, ctx) => {}), z.check((ctx) => {})).parse(input); }`,
+      errors: [repeated("z.superRefine()", "refinement", call("handler")), repeated("z.check()", "refinement", call("handler"))],
+    },
+    {
+      name: "zod z.custom in a function",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { return z.custom<File>((v) => v instanceof File).parse(input); }`,
+      errors: [repeated("z.custom()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod .superRefine, .check(fn), .with(fn) in a function",
+      code: `import { z } from "zod";
+export function handler(input: unknown) {
+  z.string().superRefine((v, ctx) => {}).parse(input);
+  z.string().check((ctx) => {}).parse(input);
+  z.string().with((ctx) => {}).parse(input);
+}`,
+      errors: [
+        repeated(".superRefine()", "refinement", call("handler"), "", { line: 3 }),
+        repeated(".check()", "refinement", call("handler"), "", { line: 4 }),
+        repeated(".with()", "refinement", call("handler"), "", { line: 5 }),
+      ],
+    },
+    {
+      name: "zod .transform and .overwrite in a function",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { z.string().transform((s) => s.length).parse(input); z.string().overwrite((s) => s.trim()).parse(input); }`,
+      errors: [repeated(".transform()", "transform", call("handler")), repeated(".overwrite()", "transform", call("handler"))],
+    },
+    {
+      name: "zod z.preprocess in a function",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { return z.preprocess((v) => String(v), z.string()).parse(input); }`,
+      errors: [repeated("z.preprocess()", "transform", call("handler"))],
+    },
+    {
+      name: "zod z.codec reports both decode and encode",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { return z.codec(z.string(), z.number(), { decode: (s) => Number(s), encode: (n) => String(n) }).parse(input); }`,
+      errors: [repeated("z.codec()", "transform", call("handler")), repeated("z.codec()", "transform", call("handler"))],
+    },
+    {
+      name: "zod .refine(fn, { when }) reports the predicate and the when function",
+      code: `import { z } from "zod";
+export function handler(input: unknown) {
+  return z.object({ a: z.string() }).refine((o) => o.a.length > 0, { when: (payload) => payload.issues.length === 0, error: () => "x" }).parse(input);
+}`,
+      errors: [repeated(".refine()", "predicate", call("handler"), "", { column: 45 }), repeated(".refine()", "predicate", call("handler"), "", { column: 76 })],
+    },
+    {
+      name: "zod .refine(named, { when: inline }) reports only the when function",
+      code: `import { z } from "zod";
+const ok = (o: { a: string }) => o.a.length > 0;
+export function handler(input: unknown) { return z.object({ a: z.string() }).refine(ok, { when: () => true }).parse(input); }`,
+      errors: [repeated(".refine()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod 3 .refinement",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { return z.string().refinement((s) => s.length > 0, { code: "custom" }).parse(input); }`,
+      errors: [repeated(".refinement()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod named builder import (classic) custom()",
+      code: `import { custom, string } from "zod";
+export function handler(input: unknown) { custom((v) => v != null).parse(input); string().refine((s) => !!s).parse(input); }`,
+      errors: [repeated("custom()", "predicate", call("handler")), repeated(".refine()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod z.lazy thunk inside a function: the inline refine re-runs with the function",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { return z.lazy(() => z.string().refine((s) => s.length > 0)).parse(input); }`,
+      errors: [repeated(".refine()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod recursive getter inside a function",
+      code: `import { z } from "zod";
+export function handler(input: unknown) {
+  const Node = z.object({ get children() { return z.array(Node).refine((a) => a.length < 10); } });
+  return Node.parse(input);
+}`,
+      errors: [repeated(".refine()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod: closure inside a transform is recreated on every call of the transform",
+      code: `import { z } from "zod";
+export const Wrapped = z.string().transform((s) => z.string().refine((x) => x === s).parse(s));`,
+      errors: [repeated(".refine()", "predicate", "on every call of the transform passed to `.transform()`", captures(values("s")))],
+    },
+    {
+      name: "zod: closure inside a default thunk is recreated on every call of the thunk",
+      code: `import { z } from "zod";
+export const A = z.string().default(() => z.string().refine((x) => x.length > 0).parse("a"));`,
+      errors: [repeated(".refine()", "predicate", "on every call of the default thunk passed to `.default()`")],
+    },
+    {
+      name: "zod .transform then .pipe(.refine) in a function: both closures are reported",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { return z.string().transform((s) => s.trim()).pipe(z.string().refine((s) => !!s)).parse(input); }`,
+      errors: [repeated(".transform()", "transform", call("handler")), repeated(".refine()", "predicate", call("handler"))],
+    },
+    {
+      name: "zod scope: all reports module-level closures with inlineModule",
+      code: `import { z } from "zod";
+export const Name = z.string().refine((s) => s.length > 0);`,
+      options: [{ scope: "all" }],
+      errors: [moduleLevel(".refine()", "predicate")],
+    },
+  ],
+});
+
