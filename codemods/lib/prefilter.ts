@@ -15,6 +15,7 @@ export const SCHEMA_MODULES: readonly string[] = [
   "effect",
   "effect/*",
   "@effect/schema",
+  "@effect/schema/*", // `import * as S from "@effect/schema/Schema"` is the usual spelling
   "joi",
   "superstruct",
   "io-ts",
