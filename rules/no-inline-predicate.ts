@@ -1,15 +1,22 @@
+import type { TSESLint } from "@typescript-eslint/utils";
 import { createRule } from "../lib/rules/create-rule.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
-import { defaultMemoFunctions, describeKind, describeRepeat, type CaptureInfo } from "../lib/analysis/index.js";
+import { type CaptureInfo, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
+import { planSites } from "../lib/edits/plan.js";
+import { reportedSites } from "../lib/edits/sites.js";
+import type { TextEdit } from "../lib/edits/text.js";
+import { typeInfoFrom } from "../lib/edits/types.js";
+import { withKeySource } from "../lib/settings.js";
 
 export type Options = [
   {
     scope?: "repeated" | "all";
     checkFactories?: boolean;
     memoFunctions?: string[];
+    fix?: "autofix" | "suggest" | "none";
   },
 ];
-export type MessageIds = "inlineRepeated" | "inlineModule";
+export type MessageIds = "inlineRepeated" | "inlineModule" | "hoist" | "wrap";
 
 function describeCaptures(info: CaptureInfo): string {
   const names = info.values.map((capture) => `\`${capture.name}\``);
@@ -28,6 +35,11 @@ function describeCaptures(info: CaptureInfo): string {
   return parts.length > 0 ? ` (${parts.join("; ")})` : "";
 }
 
+const replaceWith =
+  (edit: TextEdit) =>
+  (fixer: TSESLint.RuleFixer): TSESLint.RuleFix =>
+    fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text);
+
 export default createRule<Options, MessageIds>({
   name: "no-inline-predicate",
   meta: {
@@ -36,10 +48,14 @@ export default createRule<Options, MessageIds>({
       description: "Disallow inline closures in schema function slots where the surrounding code runs repeatedly",
       recommended: "recommended",
     },
+    fixable: "code",
+    hasSuggestions: true,
     messages: {
       inlineRepeated:
         "Inline {{kind}} passed to `{{api}}` is recreated {{where}}{{captures}}; its schema gets a new cache key each time.",
       inlineModule: "Inline {{kind}} passed to `{{api}}`{{captures}}: name it as a module-level constant.",
+      hoist: "Hoist to a module-level {{form}} `{{name}}`.",
+      wrap: "Wrap in `withKey()` with the key {{key}}.",
     },
     schema: [
       {
@@ -58,36 +74,71 @@ export default createRule<Options, MessageIds>({
             type: "array",
             items: { type: "string" },
             uniqueItems: true,
-            description: "Calls whose callback runs once or rarely (default: useMemo, useState, useReducer, once, memoize, memoizeOne, cache).",
+            description:
+              "Calls whose callback runs once or rarely (default: useMemo, useState, useReducer, once, memoize, memoizeOne, cache).",
+          },
+          fix: {
+            type: "string",
+            enum: ["autofix", "suggest", "none"],
+            description:
+              "`autofix` hoists closures that capture nothing (when that cannot change behaviour or typing) and suggests withKey for the rest; `suggest` offers both as editor suggestions only; `none` reports only.",
           },
         },
         additionalProperties: false,
       },
     ],
   },
-  defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions] }],
+  defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions], fix: "autofix" }],
   create(context, [options]) {
-    const { analysis } = fileAnalysisFor(context);
-    const sites = analysis.trace.sites;
-    if (sites.length === 0) return {};
-    const contextOptions = {
-      checkFactories: options.checkFactories ?? false,
-      memoFunctions: options.memoFunctions ?? defaultMemoFunctions,
+    const { analysis, settings } = fileAnalysisFor(context);
+    if (analysis.trace.sites.length === 0) return {};
+    return {
+      Program() {
+        const reported = reportedSites(analysis, {
+          scope: options.scope ?? "repeated",
+          checkFactories: options.checkFactories ?? false,
+          memoFunctions: options.memoFunctions ?? defaultMemoFunctions,
+        });
+        if (reported.length === 0) return;
+        const fixMode = options.fix ?? "autofix";
+        const { sourceCode } = context;
+        const plans =
+          fixMode === "none"
+            ? []
+            : planSites(
+                {
+                  source: { text: sourceCode.text, ast: sourceCode.ast, scopeManager: sourceCode.scopeManager!, visitorKeys: sourceCode.visitorKeys },
+                  analysis,
+                  filename: context.filename,
+                  withKey: withKeySource(settings),
+                  typeInfo: typeInfoFrom(sourceCode.parserServices),
+                },
+                reported.map((entry) => entry.site),
+              );
+        reported.forEach(({ site, answer }, index) => {
+          const plan = plans[index];
+          const captures = describeCaptures(analysis.captures(site));
+          const data = { kind: describeKind(site.kind), api: site.apiText, captures };
+          const hoist = plan?.hoist;
+          const wrap = plan?.wrap;
+          const suggest = [
+            ...(hoist && fixMode === "suggest"
+              ? [{ messageId: "hoist" as const, data: { name: hoist.name, form: hoist.form === "const" ? "constant" : "function" }, fix: replaceWith(hoist.fix) }]
+              : []),
+            ...(wrap
+              ? [{ messageId: "wrap" as const, data: { key: wrap.captured.length > 0 ? `["${wrap.id}", ${wrap.captured.join(", ")}]` : `"${wrap.id}"` }, fix: replaceWith(wrap.fix) }]
+              : []),
+          ];
+          context.report({
+            node: site.fn,
+            ...(answer.repeated
+              ? { messageId: "inlineRepeated" as const, data: { ...data, where: describeRepeat(answer.reason) } }
+              : { messageId: "inlineModule" as const, data }),
+            ...(hoist && fixMode === "autofix" ? { fix: replaceWith(hoist.fix) } : {}),
+            ...(suggest.length > 0 ? { suggest } : {}),
+          });
+        });
+      },
     };
-    const report = (): void => {
-    for (const site of sites) {
-      if (!site.flag) continue;
-      const answer = analysis.context(site.fn, contextOptions);
-      if (!answer.repeated && options.scope !== "all") continue;
-      const captures = describeCaptures(analysis.captures(site));
-      const data = { kind: describeKind(site.kind), api: site.apiText, captures };
-      if (answer.repeated) {
-        context.report({ node: site.fn, messageId: "inlineRepeated", data: { ...data, where: describeRepeat(answer.reason) } });
-      } else {
-        context.report({ node: site.fn, messageId: "inlineModule", data });
-      }
-    }
-    };
-    return { Program: report };
   },
 });

@@ -2,6 +2,12 @@
 // The planner (hoist / wrap) is shared with the `no-inline-predicate` fixer; this file only
 // parses, runs the analysis and applies the planned text edits.
 import { parseForESLint } from "@typescript-eslint/parser";
+import { setParents } from "../analysis/ast.js";
+import { analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
+import { type SitePlan, planSites } from "./plan.js";
+import { reportedSites } from "./sites.js";
+import { type TextEdit, applyFixes } from "./text.js";
+import { typeInfoFrom } from "./types.js";
 import type * as ts from "typescript";
 
 export type ParsedSource = ReturnType<typeof parseForESLint>;
@@ -74,11 +80,120 @@ export function parseSource(source: string, options: Pick<MigrateOptions, "filen
   }
 }
 
+/** Quick text prefilter: true when the source mentions a schema library or a mapped module. */
+export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>): boolean {
+  return mentionsSchemaModule(source, modules);
+}
+
+const MAX_PASSES = 200;
+
+interface PassResult {
+  readonly text: string;
+  readonly plans: readonly SitePlan[];
+  /** Indexes (into `plans`) of the plans whose fix was applied in this pass. */
+  readonly applied: ReadonlySet<number>;
+}
+
+function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap"): PassResult {
+  const parsed = parseSource(text, options);
+  setParents(parsed.ast, parsed.visitorKeys);
+  const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
+  const analysis = analyzeFile(source, options.modules);
+  const sites = reportedSites(analysis).map((reported) => reported.site);
+  if (sites.length === 0) return { text, plans: [], applied: new Set() };
+  const plans = planSites(
+    {
+      source,
+      analysis,
+      filename: options.filename,
+      withKey: options.withKeyImport ?? { module: "stable-schema", name: "withKey" },
+      typeInfo: typeInfoFrom(parsed.services),
+    },
+    sites,
+  );
+  const fixes: TextEdit[] = [];
+  const owner = new Map<TextEdit, number>();
+  plans.forEach((plan, index) => {
+    const fix = phase === "hoist" ? plan.hoist?.fix : plan.wrap?.fix;
+    if (fix) {
+      fixes.push(fix);
+      owner.set(fix, index);
+    }
+  });
+  if (fixes.length === 0) return { text, plans, applied: new Set() };
+  const { output, applied } = applyFixes(text, fixes);
+  return { text: output, plans, applied: new Set(applied.map((fix) => owner.get(fix)!)) };
+}
+
 /**
- * PLANNER NOT WIRED YET: parses (so syntax errors surface with file:line) and returns the source
- * unchanged. The shared edit planner replaces the body of this function.
+ * Migrates one file: hoists what can move (the rule's autofix), then wraps what captures locals in
+ * `withKey` (the rule's suggestion), pass by pass exactly like `eslint --fix`, so the output is the
+ * same bytes. Throws SourceParseError (with file:line) when the file does not parse.
  */
 export function migrateSource(source: string, options: MigrateOptions): MigrateResult {
-  parseSource(source, options);
-  return { output: source, changed: false, sites: [] };
+  if (!mentionsSchemaModule(source, options.modules)) {
+    parseSource(source, options);
+    return { output: source, changed: false, sites: [] };
+  }
+  interface Entry {
+    readonly line: number;
+    readonly column: number;
+    readonly api: string;
+    result?: SiteResult;
+  }
+  let entries: Entry[] | undefined;
+  let pending: Entry[] = [];
+  let text = source;
+  let lastPlans: readonly SitePlan[] = [];
+  for (const phase of ["hoist", "wrap"] as const) {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const result = runPass(text, options, phase);
+      if (!entries) {
+        entries = result.plans.map((plan) => ({
+          line: plan.site.fn.loc.start.line,
+          column: plan.site.fn.loc.start.column,
+          api: plan.site.apiText,
+        }));
+        pending = [...entries];
+      }
+      // Sites keep their order from pass to pass and disappear only when handled.
+      const aligned = result.plans.length === pending.length;
+      const stillPending: Entry[] = [];
+      result.plans.forEach((plan, index) => {
+        const entry: Entry = aligned
+          ? pending[index]!
+          : { line: plan.site.fn.loc.start.line, column: plan.site.fn.loc.start.column, api: plan.site.apiText };
+        if (result.applied.has(index)) {
+          const name = phase === "hoist" ? plan.hoist?.name : plan.wrap?.id;
+          entry.result = {
+            line: entry.line,
+            column: entry.column,
+            api: entry.api,
+            action: phase === "hoist" ? "hoisted" : "wrapped",
+            ...(name !== undefined ? { name } : {}),
+          };
+          if (!aligned) entries?.push(entry);
+        } else {
+          stillPending.push(entry);
+        }
+      });
+      pending = stillPending;
+      lastPlans = result.plans.filter((_, index) => !result.applied.has(index));
+      if (result.applied.size === 0) break;
+      text = result.text;
+    }
+  }
+  const finalPlans = lastPlans;
+  pending.forEach((entry, index) => {
+    const plan = finalPlans[index];
+    entry.result = {
+      line: entry.line,
+      column: entry.column,
+      api: entry.api,
+      action: "left",
+      reason: plan?.notWrapped ?? plan?.notHoisted ?? "no safe edit",
+    };
+  });
+  const sites = (entries ?? []).flatMap((entry) => (entry.result ? [entry.result] : []));
+  return { output: text, changed: text !== source, sites };
 }

@@ -1,0 +1,95 @@
+// Parameter annotations for hoisted closures, from type information when it is available.
+// A printed type is used only when it is complete (no truncation) and every name it uses can be
+// written at module level; otherwise the planner wraps instead of hoisting.
+import { createRequire } from "node:module";
+import type { TSESTree } from "@typescript-eslint/utils";
+import type * as ts from "typescript";
+import type { SourceInput } from "../analysis/index.js";
+
+export interface TypeInfo {
+  readonly program: ts.Program;
+  readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node | undefined };
+}
+
+/** typescript-eslint parser services, when a program is there. */
+export function typeInfoFrom(services: unknown): TypeInfo | undefined {
+  const s = services as Partial<TypeInfo> | undefined;
+  if (!s?.program || !s.esTreeNodeToTSNodeMap) return undefined;
+  return { program: s.program, esTreeNodeToTSNodeMap: s.esTreeNodeToTSNodeMap };
+}
+
+let typescript: typeof ts | undefined;
+function loadTypeScript(): typeof ts {
+  typescript ??= createRequire(import.meta.url)("typescript") as typeof ts;
+  return typescript;
+}
+
+const keywords = new Set(
+  (
+    "string number boolean any unknown never void undefined null object symbol bigint true false readonly keyof typeof " +
+    "infer extends is asserts unique this new"
+  ).split(" "),
+);
+
+const moduleNamesMemo = new WeakMap<ts.SourceFile, Set<string>>();
+
+function moduleLevelTypeNames(checker: ts.TypeChecker, sourceFile: ts.SourceFile, tsApi: typeof ts): Set<string> {
+  let names = moduleNamesMemo.get(sourceFile);
+  if (!names) {
+    names = new Set(
+      checker
+        .getSymbolsInScope(sourceFile, tsApi.SymbolFlags.Type | tsApi.SymbolFlags.Namespace | tsApi.SymbolFlags.Alias)
+        .map((symbol) => symbol.name),
+    );
+    moduleNamesMemo.set(sourceFile, names);
+  }
+  return names;
+}
+
+/** Names a printed type refers to (property names, parameter names and string contents excluded). */
+export function typeNamesIn(printed: string): string[] {
+  const withoutStrings = printed.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+  const names: string[] = [];
+  const pattern = /([A-Za-z_$][\w$]*)(\s*\??\s*:)?/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(withoutStrings))) {
+    if (withoutStrings[match.index - 1] === ".") continue; // qualified tail: the head decides
+    if (match[2] !== undefined) continue; // a property or parameter name
+    if (keywords.has(match[1]!)) continue;
+    names.push(match[1]!);
+  }
+  return names;
+}
+
+/**
+ * Printed types for the parameters that relied on contextual typing, or undefined when any of them
+ * cannot be written at module level (truncated, `import(…)`, or a name not in scope there).
+ */
+export function portableParameterTypes(
+  info: TypeInfo,
+  source: SourceInput,
+  params: readonly TSESTree.Parameter[],
+): Map<TSESTree.Parameter, string> | undefined {
+  const tsApi = loadTypeScript();
+  const checker = info.program.getTypeChecker();
+  const sourceFile = info.esTreeNodeToTSNodeMap.get(source.ast) as ts.SourceFile | undefined;
+  if (!sourceFile) return undefined;
+  const inScope = moduleLevelTypeNames(checker, sourceFile, tsApi);
+  const result = new Map<TSESTree.Parameter, string>();
+  for (const param of params) {
+    const tsNode = info.esTreeNodeToTSNodeMap.get(param);
+    if (!tsNode) return undefined;
+    const declaration = tsApi.isParameter(tsNode) ? tsNode : tsNode.parent && tsApi.isParameter(tsNode.parent) ? tsNode.parent : undefined;
+    if (!declaration) return undefined;
+    const type = checker.getTypeAtLocation(declaration);
+    const flags =
+      tsApi.TypeFormatFlags.NoTruncation |
+      tsApi.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope |
+      tsApi.TypeFormatFlags.WriteArrowStyleSignature;
+    const printed = checker.typeToString(type, sourceFile, flags);
+    if (printed.includes("...") || printed.includes("import(") || /\btypeof\b/.test(printed)) return undefined;
+    if (typeNamesIn(printed).some((name) => !inScope.has(name))) return undefined;
+    result.set(param, printed);
+  }
+  return result;
+}
