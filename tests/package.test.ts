@@ -1,0 +1,168 @@
+// The package's shape (unicorn-style): every rule has docs, tests and preset membership; the plugin's
+// meta matches package.json; the configs register the plugin under its prefix; the package's exports
+// resolve (self-reference, the way users import them). Runs against the build (`npm test` builds first).
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as {
+  name: string;
+  version: string;
+  exports: Record<string, string | { types?: string; default?: string }>;
+  bin?: Record<string, string>;
+};
+const PREFIX = "stable-schema";
+
+interface RuleLike {
+  meta: { docs?: { url?: string; description?: string }; deprecated?: unknown };
+}
+interface ConfigLike {
+  name?: string;
+  files?: unknown;
+  plugins?: Record<string, unknown>;
+  rules?: Record<string, unknown>;
+}
+interface PluginLike {
+  meta: { name: string; version: string };
+  rules: Record<string, RuleLike>;
+  configs: Record<string, ConfigLike[]>;
+}
+
+let plugin: PluginLike;
+let testFileGlobs: unknown;
+
+beforeAll(async () => {
+  // Import through the package's own "exports" map, as a user would.
+  const mod = (await import(`${root}dist/plugin.js`)) as { default: PluginLike; testFileGlobs: unknown };
+  plugin = mod.default;
+  testFileGlobs = mod.testFileGlobs;
+});
+
+function ruleIds(): string[] {
+  return Object.keys(plugin.rules);
+}
+
+function enabledIn(config: ConfigLike[], id: string): boolean {
+  // Flat config semantics for a non-test file: entries without `files` apply, later entries win.
+  let state: unknown;
+  for (const entry of config) {
+    if (entry.files !== undefined) continue;
+    const value = entry.rules?.[`${PREFIX}/${id}`];
+    if (value !== undefined) state = value;
+  }
+  const severity = Array.isArray(state) ? state[0] : state;
+  return severity !== undefined && severity !== "off" && severity !== 0;
+}
+
+describe("package shape", () => {
+  it("the plugin's meta matches package.json", () => {
+    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version });
+  });
+
+  it("exports recommended and strict configs", () => {
+    expect(Object.keys(plugin.configs).sort()).toEqual(["recommended", "strict"]);
+    for (const config of Object.values(plugin.configs)) expect(Array.isArray(config)).toBe(true);
+  });
+
+  it(`configs register the plugin itself under the prefix "${PREFIX}" and name only its own rules`, () => {
+    for (const [configName, config] of Object.entries(plugin.configs)) {
+      const registering = config.filter((entry) => entry.plugins !== undefined);
+      expect(registering.length, configName).toBeGreaterThan(0);
+      for (const entry of registering) {
+        expect(Object.keys(entry.plugins ?? {}), configName).toEqual([PREFIX]);
+        expect(entry.plugins?.[PREFIX], configName).toBe(plugin);
+      }
+      for (const entry of config) {
+        expect(typeof entry.name, `${configName}: every entry is named`).toBe("string");
+        for (const ruleName of Object.keys(entry.rules ?? {})) {
+          expect(ruleName.startsWith(`${PREFIX}/`), ruleName).toBe(true);
+          expect(ruleIds(), ruleName).toContain(ruleName.slice(PREFIX.length + 1));
+        }
+      }
+    }
+  });
+
+  it("recommended turns the rules off for the exported test-file globs; strict does not", () => {
+    expect(Array.isArray(testFileGlobs)).toBe(true);
+    const testsOff = plugin.configs.recommended!.find((entry) => entry.files !== undefined);
+    expect(testsOff?.files).toEqual(testFileGlobs);
+    expect(Object.values(testsOff?.rules ?? {}).every((value) => value === "off")).toBe(true);
+    expect(plugin.configs.strict!.some((entry) => entry.files !== undefined)).toBe(false);
+  });
+
+  it("every export in package.json exists in the build, and the bin too", () => {
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      const files = typeof target === "string" ? [target] : Object.values(target);
+      for (const file of files) expect(existsSync(`${root}${file}`), `${subpath} → ${file}`).toBe(true);
+    }
+    for (const file of Object.values(pkg.bin ?? {})) expect(statSync(`${root}${file}`).isFile(), file).toBe(true);
+  });
+
+  it('`import("stable-schema/eslint-plugin")` and `import("stable-schema")` resolve through "exports"', () => {
+    const script = [
+      'const plugin = await import("stable-schema/eslint-plugin");',
+      'const runtime = await import("stable-schema");',
+      "console.log(JSON.stringify({",
+      "  name: plugin.default.meta.name,",
+      "  rules: Object.keys(plugin.default.rules),",
+      '  globs: Array.isArray(plugin.testFileGlobs),',
+      '  withKey: typeof runtime.withKey,',
+      "}));",
+    ].join("\n");
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({ name: pkg.name, rules: ruleIds(), globs: true, withKey: "function" });
+  });
+});
+
+describe("every rule", () => {
+  it("has at least one rule", () => {
+    expect(ruleIds().length).toBeGreaterThan(0);
+  });
+
+  it("has docs/rules/<id>.md and a docs URL pointing at it", () => {
+    for (const id of ruleIds()) {
+      expect(existsSync(`${root}docs/rules/${id}.md`), id).toBe(true);
+      expect(plugin.rules[id]!.meta.docs?.url, id).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+      expect(plugin.rules[id]!.meta.docs?.description, id).toBeTruthy();
+    }
+  });
+
+  it("has tests: tests/rules/<id>.test.ts or tests/rules/<id>/", () => {
+    for (const id of ruleIds()) {
+      const file = `${root}tests/rules/${id}.test.ts`;
+      const dir = `${root}tests/rules/${id}`;
+      expect(existsSync(file) || (existsSync(dir) && statSync(dir).isDirectory()), `tests for ${id}`).toBe(true);
+    }
+  });
+
+  it("is in configs.recommended, or its doc says it is opt-in", () => {
+    for (const id of ruleIds()) {
+      if (plugin.rules[id]!.meta.deprecated) continue;
+      if (enabledIn(plugin.configs.recommended!, id)) continue;
+      const doc = readFileSync(`${root}docs/rules/${id}.md`, "utf8");
+      expect(doc, `${id} is neither recommended nor documented as opt-in`).toMatch(/\bopt-in\b/i);
+    }
+  });
+
+  it("is enabled in configs.strict (strict is a superset of recommended)", () => {
+    for (const id of ruleIds()) {
+      if (enabledIn(plugin.configs.recommended!, id)) expect(enabledIn(plugin.configs.strict!, id), id).toBe(true);
+    }
+  });
+});
+
+describe("README", () => {
+  const readme = readFileSync(`${root}README.md`, "utf8");
+
+  it("keeps both set-up commands verbatim", () => {
+    expect(readme).toContain("npm ci && npm run demo");
+    expect(readme).toContain("npm ci && npm test");
+  });
+
+  it("lists every rule and links the other docs", () => {
+    for (const id of ruleIds()) expect(readme).toContain(`(docs/rules/${id}.md)`);
+    for (const link of ["docs/runtime.md", "docs/codemods/stable-predicates.md", "docs/benchmarks.md"]) expect(readme).toContain(link);
+  });
+});
