@@ -71,6 +71,11 @@ export interface LibraryEntry {
   readonly apis: readonly ApiEntry[];
   /** Calls whose result is data, not a schema (`parse`, `validate`): tracing stops there. */
   readonly terminals?: readonly string[];
+  /**
+   * Barrel modules that also re-export unrelated modules (`effect` exports `Stream`, `Array`, `Effect`
+   * next to `Schema`): only their `namespaceExports` lead to schemas, so `Stream.filter(fn)` stays silent.
+   */
+  readonly barrelModules?: readonly string[];
 }
 
 const P = "predicate";
@@ -193,6 +198,7 @@ export const catalogue: readonly LibraryEntry[] = [
     modulePrefixes: ["effect/Schema", "@effect/schema/"],
     namespaceExports: ["Schema", "SchemaGetter", "SchemaTransformation", "ParseResult"],
     defaultIsNamespace: false,
+    barrelModules: ["effect"],
     terminals: ["decodeUnknown", "decodeUnknownSync", "decodeUnknownEither", "decodeUnknownPromise", "decodeUnknownOption", "decodeUnknownExit", "decodeUnknownEffect", "decode", "decodeSync", "decodeEither", "decodePromise", "decodeOption", "decodeExit", "decodeEffect", "encode", "encodeSync", "encodeEither", "encodePromise", "encodeUnknown", "encodeUnknownSync", "encodeUnknownEither", "encodeUnknownPromise", "encodeEffect", "validate", "validateSync", "validateEither", "validatePromise", "is", "asserts", "make", "makeUnsafe"],
     apis: [
       { names: ["filter", "declare", "refine", "makeFilter"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }] },

@@ -26,7 +26,7 @@ type ScopeManager = TSESLint.Scope.ScopeManager;
 
 /** What a traced expression is: the library namespace, one of its exports, or a schema value. */
 type Role =
-  | { readonly type: "namespace" }
+  | { readonly type: "namespace"; readonly barrel?: boolean }
   | { readonly type: "export"; readonly name: string }
   | { readonly type: "schema" };
 
@@ -67,9 +67,18 @@ interface Root {
   readonly role: Role;
 }
 
-function roleForImported(library: LibraryEntry, imported: string): Role {
+/** The role of an imported name; undefined when a barrel module's export has nothing to do with schemas. */
+function roleForImported(library: LibraryEntry, imported: string, barrel = false): Role | undefined {
+  if (library.namespaceExports.includes(imported)) return { type: "namespace" };
+  if (barrel) return undefined;
   if (imported === "default") return library.defaultIsNamespace ? { type: "namespace" } : { type: "export", name: "default" };
-  return library.namespaceExports.includes(imported) ? { type: "namespace" } : { type: "export", name: imported };
+  return { type: "export", name: imported };
+}
+
+/** `effect` re-exports `Stream`, `Array`, …: only its schema namespaces are traced. */
+function isBarrel(library: LibraryEntry, specifier: string, modules?: Readonly<Record<string, string>>): boolean {
+  const target = modules?.[specifier] ?? specifier;
+  return library.barrelModules?.includes(target) ?? false;
 }
 
 /** Identifier nodes that read an import binding, with the library and role they carry. */
@@ -87,16 +96,18 @@ function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: 
       if (statement.importKind === "type") continue;
       const library = libraryForModule(statement.source.value, modules);
       if (!library) continue;
+      const barrel = isBarrel(library, statement.source.value, modules);
       for (const specifier of statement.specifiers) {
-        let role: Role;
-        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) role = { type: "namespace" };
-        else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) role = roleForImported(library, "default");
+        let role: Role | undefined;
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) role = { type: "namespace", barrel };
+        else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) role = barrel ? { type: "namespace", barrel } : roleForImported(library, "default");
         else {
           if (specifier.importKind === "type") continue;
           const imported =
             specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-          role = roleForImported(library, imported);
+          role = roleForImported(library, imported, barrel);
         }
+        if (!role) continue;
         for (const variable of scopeManager.getDeclaredVariables(specifier)) addVariable(variable, library, role);
       }
     } else if (
@@ -107,7 +118,8 @@ function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: 
       const specifier = stringLiteralValue(statement.moduleReference.expression);
       const library = specifier === undefined ? undefined : libraryForModule(specifier, modules);
       if (!library) continue;
-      for (const variable of scopeManager.getDeclaredVariables(statement)) addVariable(variable, library, { type: "namespace" });
+      const role: Role = { type: "namespace", barrel: isBarrel(library, specifier!, modules) };
+      for (const variable of scopeManager.getDeclaredVariables(statement)) addVariable(variable, library, role);
     }
   }
 
@@ -121,7 +133,7 @@ function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: 
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) continue;
       const specifier = stringLiteralValue(call.arguments[0]);
       const library = specifier === undefined ? undefined : libraryForModule(specifier, modules);
-      if (library) roots.push({ node: call, library, role: { type: "namespace" } });
+      if (library) roots.push({ node: call, library, role: { type: "namespace", barrel: isBarrel(library, specifier!, modules) } });
     }
   }
   return roots;
@@ -191,7 +203,10 @@ export function traceSchemaCalls(
         const grand = parent.parent;
         const called =
           (grand?.type === AST_NODE_TYPES.CallExpression || grand?.type === AST_NODE_TYPES.NewExpression) && grand.callee === parent;
+        const barrel = role.type === "namespace" && role.barrel === true;
+        if (barrel && !library.namespaceExports.includes(name)) break; // `Stream.filter` from the `effect` barrel
         if (called) {
+          if (barrel) break;
           const on = role.type === "schema" ? "method" : "builder";
           const slots = slotsOf(library, on, name) ?? (role.type === "export" ? slotsOf(library, "method", name) : undefined);
           if (!slots && isTerminal(library, name)) break;
@@ -217,6 +232,7 @@ export function traceSchemaCalls(
       }
       if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === node) {
         if (role.type === "schema") break; // calling a schema (arktype validates) returns data
+        if (role.type === "namespace" && role.barrel) break;
         const name = role.type === "export" ? role.name : "default";
         if (isTerminal(library, name) && !slotsOf(library, "builder", name)) break;
         const text = calleeText(node) ?? name;
@@ -237,7 +253,8 @@ export function traceSchemaCalls(
             const name = propertyKeyName(property);
             if (name === undefined) continue;
             const variable = scopeManager.getDeclaredVariables(parent).find((v) => v.name === (property.value as TSESTree.Identifier).name);
-            if (variable && isConstLike(variable)) enqueueVariable(variable, library, roleForImported(library, name));
+            const propertyRole = roleForImported(library, name, role.barrel);
+            if (variable && propertyRole && isConstLike(variable)) enqueueVariable(variable, library, propertyRole);
           }
         }
       }
