@@ -2,11 +2,26 @@
 // errors so that every invalid case asserts messageId and the full message data.
 import "../../setup-rule-tester.js";
 import { RuleTester } from "@typescript-eslint/rule-tester";
-import type { MessageIds } from "../../../rules/no-inline-predicate.js";
+import type { InvalidTestCase, ValidTestCase } from "@typescript-eslint/rule-tester";
+import rule, { type MessageIds, type Options } from "../../../rules/no-inline-predicate.js";
 
-export { default as rule } from "../../../rules/no-inline-predicate.js";
+export { rule };
 
-export const ruleTester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
+const tester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
+
+type Valid = ValidTestCase<Options>;
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+/** Detection only: `fix: "none"` is added to every case (fixes and suggestions are tested with the edit planner). */
+function detectionOnly<T extends Valid | Invalid>(test: T): T {
+  return { ...test, options: [{ fix: "none", ...test.options?.[0] }] as Options };
+}
+
+export const ruleTester = {
+  run(name: string, _rule: typeof rule, tests: { valid: Valid[]; invalid: Invalid[] }): void {
+    tester.run(name, rule, { valid: tests.valid.map(detectionOnly), invalid: tests.invalid.map(detectionOnly) });
+  },
+};
 
 export type Kind =
   | "predicate"
