@@ -76,6 +76,11 @@ export interface LibraryEntry {
    * next to `Schema`): only their `namespaceExports` lead to schemas, so `Stream.filter(fn)` stays silent.
    */
   readonly barrelModules?: readonly string[];
+  /**
+   * Modules of the library whose exports take a schema and return data (`Value.Decode(T, x)` from
+   * `@sinclair/typebox/value` decodes a value; `Type.Decode(T, fn)` builds a schema): not traced.
+   */
+  readonly dataModules?: readonly string[];
 }
 
 const P = "predicate";
@@ -280,6 +285,7 @@ export const catalogue: readonly LibraryEntry[] = [
     namespaceExports: ["Type"],
     defaultIsNamespace: true,
     terminals: ["Check", "Parse", "Errors", "Clean", "Default", "Compile", "Cast", "Create", "Assert"],
+    dataModules: ["@sinclair/typebox/value", "typebox/value"],
     apis: [
       { names: ["Decode", "Encode"], on: "method", slots: [{ arg: 0, kind: T, flag: true }] },
       { names: ["Decode", "Encode"], on: "builder", slots: [{ arg: 1, kind: T, flag: true }], versions: "1.x" },

@@ -95,7 +95,7 @@ function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: 
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (statement.importKind === "type") continue;
       const library = libraryForModule(statement.source.value, modules);
-      if (!library) continue;
+      if (!library || library.dataModules?.includes(statement.source.value)) continue;
       const barrel = isBarrel(library, statement.source.value, modules);
       for (const specifier of statement.specifiers) {
         let role: Role | undefined;
@@ -117,7 +117,7 @@ function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: 
     ) {
       const specifier = stringLiteralValue(statement.moduleReference.expression);
       const library = specifier === undefined ? undefined : libraryForModule(specifier, modules);
-      if (!library) continue;
+      if (!library || library.dataModules?.includes(specifier!)) continue;
       const role: Role = { type: "namespace", barrel: isBarrel(library, specifier!, modules) };
       for (const variable of scopeManager.getDeclaredVariables(statement)) addVariable(variable, library, role);
     }
@@ -133,7 +133,7 @@ function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: 
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) continue;
       const specifier = stringLiteralValue(call.arguments[0]);
       const library = specifier === undefined ? undefined : libraryForModule(specifier, modules);
-      if (library) roots.push({ node: call, library, role: { type: "namespace", barrel: isBarrel(library, specifier!, modules) } });
+      if (library && !library.dataModules?.includes(specifier!)) roots.push({ node: call, library, role: { type: "namespace", barrel: isBarrel(library, specifier!, modules) } });
     }
   }
   return roots;
@@ -162,8 +162,13 @@ export function traceSchemaCalls(
   ast: TSESTree.Program,
   scopeManager: ScopeManager,
   modules?: Readonly<Record<string, string>>,
+  /** Expressions known to be schemas from type information (see typed.ts). */
+  schemaRoots: readonly { readonly node: TSESTree.Node; readonly library: LibraryEntry }[] = [],
 ): TraceResult {
-  const roots = findRoots(ast, scopeManager, modules);
+  const roots: Root[] = [
+    ...findRoots(ast, scopeManager, modules),
+    ...schemaRoots.map((root): Root => ({ node: root.node, library: root.library, role: { type: "schema" } })),
+  ];
   const libraries = new Set<LibraryEntry>();
   const calls: SchemaCall[] = [];
   const seenCalls = new Set<TSESTree.Node>();
