@@ -67,13 +67,13 @@ function printCounts(counts) {
 }
 
 /** Runs a node script; prints its output; returns the exit status. A signal or a spawn error is a crash. */
-function runNode(args, options = {}) {
-  const child = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
+function runNode(args, { tidy = (text) => text } = {}) {
+  const child = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (child.error) throw child.error;
   if (child.signal) throw new Error(`node ${args.join(" ")} was killed by ${child.signal}`);
   // The CLI writes its diff to stdout and its summary to stderr; the demo shows both, in that order.
-  if (child.stdout) process.stdout.write(child.stdout);
-  if (child.stderr) process.stdout.write(child.stderr);
+  if (child.stdout) process.stdout.write(tidy(child.stdout));
+  if (child.stderr) process.stdout.write(tidy(child.stderr));
   return child.status ?? 0;
 }
 
@@ -97,12 +97,14 @@ async function main() {
       await cp(appDir, copy, { recursive: true });
       console.log(`copied examples/app to ${copy}\n`);
       console.log("$ stable-schema migrate <copy> --dry --force\n");
-      const dry = runNode([cliPath, "migrate", copy, "--dry", "--force"]);
+      // Show paths inside the copy as `<copy>/src/…` rather than the temporary directory's name.
+      const tidy = (text) => text.replaceAll(`/${copy}`, "/<copy>").replaceAll(copy, "<copy>");
+      const dry = runNode([cliPath, "migrate", copy, "--dry", "--force"], { tidy });
       if (dry >= 2) throw new Error(`the dry run exited with ${dry} (usage error or refusal)`);
       if (dry === 1) console.log("\n(the codemod left some files untouched; see above)");
 
       console.log(`\n$ stable-schema migrate <copy> --force   (for real, in the temporary copy)\n`);
-      const real = runNode([cliPath, "migrate", copy, "--force"]);
+      const real = runNode([cliPath, "migrate", copy, "--force"], { tidy });
       if (real >= 2) throw new Error(`the migration exited with ${real} (usage error or refusal)`);
 
       const after = await lintDir(copy, plugin);
