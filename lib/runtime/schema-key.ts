@@ -1,14 +1,17 @@
 // schemaKey: a deterministic, injective structural key for plain-data schemas.
 //
 // Grammar (every token is self-delimiting, so concatenation is unambiguous):
-//   undefined  u          null  n          true  t          false  f
+//   undefined  u          null  null       true  true       false  false
 //   number     String(n), except -0 → -0 (NaN → NaN, ±Infinity → Infinity / -Infinity)
 //   bigint     <digits>n  (e.g. 1n, -5n)
 //   string     JSON.stringify(s)  (always quoted, so "1" never meets 1)
 //   symbol     @"<registry key>" for Symbol.for(...) symbols, &<token> otherwise
 //   array      [a,b,c]      holes are _ (so [,1] and [undefined,1] differ)
-//   object     {"k":v,...}  own enumerable string keys sorted by code unit, then enumerable symbol
-//              keys as [<symbol>]:v sorted by their encoding; a null-prototype object is N{...}
+//   object     {"k":v,...}  own enumerable string keys in property order (Object.keys order), then
+//              enumerable symbol keys as [<symbol>]:v in property order; a null-prototype object is N{...}
+//              Key order is part of the key: it is observable (Object.keys, JSON output, zod's shape
+//              order decides output order), so objects that differ only in key order are not
+//              interchangeable. A miss is cheap.
 //   RegExp     /"<source>"<flags>      Date  D<epoch ms> (DNaN for an invalid date)
 //   Map        M{<atom>=>v,...} in insertion order; Set  S{<atom>,...} in insertion order
 //              (<atom> = a primitive, or an object/function by identity, because Map/Set lookups are
@@ -17,7 +20,10 @@
 //   any other object (class instances: zod, valibot, yup schemas, typed arrays, …)  &<token>
 //   back-reference to an ancestor on the current path  #ref(<depth of the ancestor, root = 0>)
 //
-// Traversal is iterative (explicit stack), so 20,000-deep nesting cannot overflow the call stack.
+// On JSON data (plain objects and arrays without holes, strings, finite numbers other than -0,
+// booleans, null) the key is exactly JSON.stringify's output. schemaKey uses that: a bounded-depth
+// check that the value is such data, then the native JSON.stringify. Anything else goes through
+// encodeTree, which is iterative (explicit stack), so 20,000-deep nesting cannot overflow the stack.
 import { identityToken } from "./identity.js";
 import { keyedFunctions } from "./registry.js";
 
@@ -40,7 +46,7 @@ export function encodePrimitive(value: unknown): string {
     case "number":
       return value === 0 && 1 / value < 0 ? "-0" : "" + value;
     case "boolean":
-      return value ? "t" : "f";
+      return value ? "true" : "false";
     case "undefined":
       return "u";
     case "bigint":
@@ -48,7 +54,7 @@ export function encodePrimitive(value: unknown): string {
     case "symbol":
       return encodeSymbol(value);
     default:
-      if (value === null) return "n";
+      if (value === null) return "null";
       throw new TypeError(`stable-schema: not a primitive: ${typeof value}`);
   }
 }
@@ -75,30 +81,68 @@ export function encodeAtom(value: unknown): string {
   return encodePrimitive(value);
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sortedKeys(obj: object): string[] {
-  const keys = Object.keys(obj);
-  // Already sorted is the common case for generated schemas; check before paying for a sort.
-  for (let i = 1; i < keys.length; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) {
-      keys.sort(compareStrings);
-      break;
-    }
+/**
+ * `"key":` pieces of object keys, cached: schemas repeat the same few keys (type, properties, …).
+ * Bounded: cleared when it grows past KEY_CACHE_MAX distinct keys.
+ */
+const keyPieces = new Map<string, string>();
+const KEY_CACHE_MAX = 10_000;
+function keyPiece(key: string): string {
+  let piece = keyPieces.get(key);
+  if (piece === undefined) {
+    if (keyPieces.size >= KEY_CACHE_MAX) keyPieces.clear();
+    piece = JSON.stringify(key) + ":";
+    keyPieces.set(key, piece);
   }
-  return keys;
+  return piece;
 }
 
-/** Property keys of a plain object in key order, with the encoded key prefix for each. */
+/** Output is flushed into `parts` in chunks of about this size, so no huge concatenation tree builds up. */
+const CHUNK = 4096;
+
 function symbolEntries(obj: object, symbols: symbol[]): Array<[string, symbol]> {
   const entries: Array<[string, symbol]> = [];
-  for (const s of symbols) {
-    if (isEnumerable.call(obj, s)) entries.push(["[" + encodeSymbol(s) + "]:", s]);
+  for (const sym of symbols) {
+    if (isEnumerable.call(obj, sym)) entries.push(["[" + encodeSymbol(sym) + "]:", sym]);
   }
-  entries.sort((a, b) => compareStrings(a[0], b[0]));
   return entries;
+}
+
+/** Deeper than this, the JSON fast path is not tried (also what ends it on cyclic data). */
+const JSON_MAX_DEPTH = 400;
+
+/** Is `value` JSON data whose JSON.stringify output equals its key? (see the header) */
+function isJsonData(value: object, depth: number): boolean {
+  if (depth > JSON_MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const t = typeof item;
+      if (t === "string" || t === "boolean") continue;
+      if (t === "number") {
+        if (item === 0 ? 1 / (item as number) < 0 : !Number.isFinite(item)) return false;
+        continue;
+      }
+      if (t !== "object") return false; // undefined (or a hole), function, symbol, bigint
+      if (item !== null && !isJsonData(item as object, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== objectProto || Object.getOwnPropertySymbols(value).length !== 0) return false;
+  for (const key in value) {
+    // for-in also walks inherited enumerable keys: only a polluted Object.prototype has any.
+    if (!Object.hasOwn(value, key)) return false;
+    const item: unknown = (value as Record<string, unknown>)[key];
+    const t = typeof item;
+    if (t === "string" || t === "boolean") continue;
+    if (t === "number") {
+      if (item === 0 ? 1 / (item as number) < 0 : !Number.isFinite(item)) return false;
+      continue;
+    }
+    if (t !== "object") return false;
+    if (item !== null && !isJsonData(item as object, depth + 1)) return false;
+  }
+  return true;
 }
 
 /**
@@ -110,11 +154,15 @@ export function schemaKey(value: unknown): string {
   if (typeof value !== "object" || value === null) {
     return typeof value === "function" ? encodeFunction(value) : encodePrimitive(value);
   }
+  if (isJsonData(value, 0)) return JSON.stringify(value);
   return encodeTree(value);
 }
 
-function encodeTree(root: object): string {
+/** The general encoder (exported for tests: on JSON data it must agree with JSON.stringify). */
+export function encodeTree(root: object): string {
   let out = "";
+  // Finished chunks of output (see CHUNK); null until the output gets long.
+  let parts: string[] | null = null;
   // Explicit stack of open containers (parallel arrays: no allocation per node).
   const objs: object[] = [];
   const kinds: number[] = [];
@@ -170,13 +218,13 @@ function encodeTree(root: object): string {
       } else {
         const proto: unknown = Object.getPrototypeOf(obj);
         if (proto === objectProto || proto === null) {
-          const keys = sortedKeys(obj);
+          const keys = Object.keys(obj);
           const symbols = Object.getOwnPropertySymbols(obj);
           const symList = symbols.length === 0 ? null : symbolEntries(obj, symbols);
           const open = proto === null ? "N{" : "{";
           if (keys.length > 0) {
             const k = keys[0] as string;
-            out += open + JSON.stringify(k) + ":";
+            out += open + keyPiece(k);
             value = (obj as Record<string, unknown>)[k];
             opened = true;
           } else if (symList !== null && symList.length > 0) {
@@ -239,19 +287,30 @@ function encodeTree(root: object): string {
     } else if (t === "undefined") {
       out += hole ? "_" : "u";
     } else if (t === "boolean") {
-      out += value ? "t" : "f";
+      out += value ? "true" : "false";
     } else if (t === "function") {
       // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- narrowed by typeof
       out += encodeFunction(value as Function);
     } else if (value === null) {
-      out += "n";
+      out += "null";
     } else {
       out += encodePrimitive(value);
     }
 
     // ---- move to the next sibling, closing finished containers ----
+    if (out.length > CHUNK) {
+      // charCodeAt flattens the concatenation tree now, while it is young; kept unflattened until
+      // the final join, the trees survive into old space and the GC cost dominates.
+      out.charCodeAt(0);
+      (parts ??= []).push(out);
+      out = "";
+    }
     for (;;) {
-      if (sp === 0) return out;
+      if (sp === 0) {
+        if (parts === null) return out;
+        parts.push(out);
+        return parts.join("");
+      }
       const top = sp - 1;
       const obj = objs[top] as object;
       const i = (idxs[top] as number) + 1;
@@ -271,7 +330,7 @@ function encodeTree(root: object): string {
         if (i < keys.length) {
           idxs[top] = i;
           const k = keys[i] as string;
-          out += "," + JSON.stringify(k) + ":";
+          out += "," + keyPiece(k);
           value = (obj as Record<string, unknown>)[k];
           hole = false;
           break;
@@ -281,7 +340,7 @@ function encodeTree(root: object): string {
         if (symList !== null && j < symList.length) {
           idxs[top] = i;
           const entry = symList[j] as [string, symbol];
-          out += (i === 0 ? "" : ",") + entry[0];
+          out += "," + entry[0];
           value = (obj as Record<symbol, unknown>)[entry[1]];
           hole = false;
           break;

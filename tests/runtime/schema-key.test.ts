@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { keyOf, schemaKey, withKey } from "../../lib/runtime/index.js";
+import { encodeTree } from "../../lib/runtime/schema-key.js";
 
 const objectProto = Object.prototype;
 const isPlain = (v: object): boolean => {
@@ -28,12 +29,13 @@ function equivalent(a: unknown, b: unknown): boolean {
   }
   if (isPlain(a) && isPlain(b)) {
     if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+    // Key order is observable (Object.keys, JSON output), so it is part of equivalence.
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    if (ka.length !== kb.length || !ka.every((k) => Object.hasOwn(b, k) && Object.prototype.propertyIsEnumerable.call(b, k))) return false;
+    if (ka.length !== kb.length || !ka.every((k, i) => kb[i] === k)) return false;
     const sa = enumerableSymbols(a);
     const sb = enumerableSymbols(b);
-    if (sa.length !== sb.length || !sa.every((s) => sb.includes(s))) return false;
+    if (sa.length !== sb.length || !sa.every((s, i) => sb[i] === s)) return false;
     const ra = a as Record<PropertyKey, unknown>;
     const rb = b as Record<PropertyKey, unknown>;
     return ka.every((k) => equivalent(ra[k], rb[k])) && sa.every((s) => equivalent(ra[s], rb[s]));
@@ -66,8 +68,7 @@ function clone(v: unknown): unknown {
   }
   if (isPlain(v)) {
     const out = Object.create(Object.getPrototypeOf(v) as object | null) as Record<PropertyKey, unknown>;
-    // Reverse insertion order on purpose: key order must not matter.
-    for (const k of Object.keys(v).reverse()) Object.defineProperty(out, k, { value: clone((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: clone((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
     for (const s of enumerableSymbols(v)) out[s] = clone((v as Record<symbol, unknown>)[s]);
     return out;
   }
@@ -123,7 +124,8 @@ describe("schemaKey: primitives", () => {
     expect(schemaKey(-0)).toBe("-0");
     expect(schemaKey(NaN)).toBe("NaN");
     expect(schemaKey(undefined)).toBe("u");
-    expect(schemaKey(null)).toBe("n");
+    expect(schemaKey(null)).toBe("null");
+    expect(schemaKey(true)).toBe("true");
   });
   it("treats NaN as equal to NaN and -0 as different from 0 (Object.is)", () => {
     expect(schemaKey([NaN])).toBe(schemaKey([Number("x")]));
@@ -142,9 +144,22 @@ describe("schemaKey: primitives", () => {
 });
 
 describe("schemaKey: structure", () => {
-  it("ignores key order of plain objects (keys are sorted)", () => {
-    expect(schemaKey({ a: 1, b: [2, { d: 1, c: 2 }] })).toBe(schemaKey({ b: [2, { c: 2, d: 1 }], a: 1 }));
-    expect(schemaKey({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+  it("keeps key order (it is observable), and equals JSON.stringify on JSON data", () => {
+    expect(schemaKey({ a: 1, b: 2 })).not.toBe(schemaKey({ b: 2, a: 1 }));
+    expect(schemaKey({ b: 1, a: [2, { c: true, d: null }] })).toBe('{"b":1,"a":[2,{"c":true,"d":null}]}');
+  });
+  it("the general encoder agrees with the JSON fast path on JSON data (property)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(schemaKey(v)).toBe(JSON.stringify(v));
+        if (typeof v === "object" && v !== null) expect(encodeTree(v)).toBe(JSON.stringify(v));
+      }),
+      { numRuns: 1000 },
+    );
+    // Not JSON data: the general encoder takes over, and the key says so.
+    expect(schemaKey({ a: -0 })).toBe('{"a":-0}');
+    expect(schemaKey({ a: undefined, b: NaN })).toBe('{"a":u,"b":NaN}');
+    expect(schemaKey([1, , 2])).toBe("[1,_,2]");
   });
   it("keeps arrays, objects, holes and null-prototype objects apart", () => {
     expect(schemaKey([1, 2])).not.toBe(schemaKey({ 0: 1, 1: 2 }));
@@ -154,7 +169,7 @@ describe("schemaKey: structure", () => {
   });
   it("reads __proto__ as data and pollutes nothing", () => {
     const evil = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as object;
-    expect(schemaKey(evil)).toBe('{"__proto__":{"polluted":t},"a":1}');
+    expect(schemaKey(evil)).toBe('{"__proto__":{"polluted":true},"a":1}');
     expect(schemaKey(evil)).not.toBe(schemaKey({ a: 1 }));
     expect((({}) as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
@@ -207,7 +222,7 @@ describe("schemaKey: cycles and depth", () => {
   it("marks back-references to ancestors, injectively", () => {
     const a: Record<string, unknown> = { x: 1 };
     a["self"] = a;
-    expect(schemaKey(a)).toBe('{"self":#ref(0),"x":1}');
+    expect(schemaKey(a)).toBe('{"x":1,"self":#ref(0)}');
     const b: Record<string, unknown> = { x: 1, self: "#ref(0)" };
     expect(schemaKey(b)).not.toBe(schemaKey(a));
     const inner: unknown[] = [];
@@ -272,7 +287,7 @@ describe("schemaKey: properties (fast-check)", () => {
     );
     expect(equalKeys).toBeGreaterThan(1000); // the property really compared look-alikes
   });
-  it("matches JSON value equality on JSON values (modulo key order and -0)", () => {
+  it("matches JSON value equality on JSON values (key order included)", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
         const same = schemaKey(a) === schemaKey(b);
