@@ -6,6 +6,8 @@ import { type CaptureInfo, analyzeCaptures } from "./captures.js";
 import { knownModuleSpecifiers } from "./catalogue.js";
 import { type ContextOptions, type RepeatAnswer, repeatContext } from "./context.js";
 import { type ScopeManager, type SlotSite, type TraceResult, traceSchemaCalls } from "./trace.js";
+import type { TypeInfo } from "./type-info.js";
+import { typedReceiverRoots } from "./typed.js";
 
 export interface SourceInput {
   readonly text: string;
@@ -54,13 +56,22 @@ export function mentionsSchemaModule(text: string, modules?: Readonly<Record<str
 
 const memo = new WeakMap<TSESTree.Program, Map<string, FileAnalysis>>();
 
-export function analyzeFile(source: SourceInput, modules?: Readonly<Record<string, string>>): FileAnalysis {
-  const modulesKey = modules ? JSON.stringify(modules) : "";
+export function analyzeFile(
+  source: SourceInput,
+  modules?: Readonly<Record<string, string>>,
+  typeInfo?: TypeInfo,
+): FileAnalysis {
+  const modulesKey = (modules ? JSON.stringify(modules) : "") + (typeInfo ? "|typed" : "");
   let perProgram = memo.get(source.ast);
   const cached = perProgram?.get(modulesKey);
   if (cached) return cached;
 
-  const trace = mentionsSchemaModule(source.text, modules) ? traceSchemaCalls(source.ast, source.scopeManager, modules) : emptyTrace;
+  let trace = mentionsSchemaModule(source.text, modules) ? traceSchemaCalls(source.ast, source.scopeManager, modules) : emptyTrace;
+  if (typeInfo) {
+    // Receivers syntax cannot trace (imported schemas, typed parameters), recognised by their type.
+    const typedRoots = typedReceiverRoots(source.ast, source.visitorKeys, typeInfo, trace.schemaNodes);
+    if (typedRoots.length > 0) trace = traceSchemaCalls(source.ast, source.scopeManager, modules, typedRoots);
+  }
   const captureMemo = new Map<SlotSite, CaptureInfo>();
   const contextMemo = new Map<string, WeakMap<TSESTree.Node, RepeatAnswer>>();
   const analysis: FileAnalysis = {

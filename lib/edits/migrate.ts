@@ -98,7 +98,8 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap")
   const parsed = parseSource(text, options);
   setParents(parsed.ast, parsed.visitorKeys);
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
-  const analysis = analyzeFile(source, options.modules);
+  const typeInfo = typeInfoFrom(parsed.services);
+  const analysis = analyzeFile(source, options.modules, typeInfo);
   const sites = reportedSites(analysis).map((reported) => reported.site);
   if (sites.length === 0) return { text, plans: [], applied: new Set() };
   const plans = planSites(
@@ -107,7 +108,7 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap")
       analysis,
       filename: options.filename,
       withKey: options.withKeyImport ?? { module: "stable-schema", name: "withKey" },
-      typeInfo: typeInfoFrom(parsed.services),
+      typeInfo,
     },
     sites,
   );
@@ -131,7 +132,7 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap")
  * same bytes. Throws SourceParseError (with file:line) when the file does not parse.
  */
 export function migrateSource(source: string, options: MigrateOptions): MigrateResult {
-  if (!mentionsSchemaModule(source, options.modules)) {
+  if (!options.programs && !mentionsSchemaModule(source, options.modules)) {
     parseSource(source, options);
     return { output: source, changed: false, sites: [] };
   }

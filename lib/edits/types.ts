@@ -5,18 +5,10 @@ import { createRequire } from "node:module";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import type { SourceInput } from "../analysis/index.js";
+import type { TypeInfo } from "../analysis/type-info.js";
 
-export interface TypeInfo {
-  readonly program: ts.Program;
-  readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node | undefined };
-}
-
-/** typescript-eslint parser services, when a program is there. */
-export function typeInfoFrom(services: unknown): TypeInfo | undefined {
-  const s = services as Partial<TypeInfo> | undefined;
-  if (!s?.program || !s.esTreeNodeToTSNodeMap) return undefined;
-  return { program: s.program, esTreeNodeToTSNodeMap: s.esTreeNodeToTSNodeMap };
-}
+export type { TypeInfo } from "../analysis/type-info.js";
+export { typeInfoFrom } from "../analysis/type-info.js";
 
 let typescript: typeof ts | undefined;
 function loadTypeScript(): typeof ts {

@@ -2,6 +2,7 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import { type FileAnalysis, analyzeFile } from "../analysis/index.js";
 import { type StableSchemaSettings, readSettings } from "../settings.js";
+import { typeInfoFrom } from "../analysis/type-info.js";
 
 export function fileAnalysisFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): {
   analysis: FileAnalysis;
@@ -12,6 +13,7 @@ export function fileAnalysisFor(context: Readonly<TSESLint.RuleContext<string, r
   const analysis = analyzeFile(
     { text: sourceCode.text, ast: sourceCode.ast, scopeManager: sourceCode.scopeManager!, visitorKeys: sourceCode.visitorKeys },
     settings.modules,
+    typeInfoFrom(sourceCode.parserServices),
   );
   return { analysis, settings };
 }
