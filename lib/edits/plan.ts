@@ -316,6 +316,10 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
     let hoist: HoistPlan | undefined;
     if (blockers.length > 0) {
       notHoisted = capturedReason(info);
+    } else if (typescript && info.usesOwnThis && !hasThisParameter(fn)) {
+      // `function (v) { this.parent… }`: `this` is typed by the call it is passed to; at module level
+      // it would be an implicit `any` (an error under `strict`).
+      notHoisted = "it reads `this`, which gets its type from the call; at module level it would be `any`";
     } else {
       let types = new Map<TSESTree.Parameter, string>();
       const needing = typescript ? paramsNeedingTypes(fn) : [];
@@ -390,6 +394,11 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
     plans.push({ site, ...(hoist ? { hoist } : {}), ...(wrap ? { wrap } : {}), ...(notHoisted ? { notHoisted } : {}), ...(notWrapped ? { notWrapped } : {}) });
   }
   return plans;
+}
+
+function hasThisParameter(fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  return first?.type === AST_NODE_TYPES.Identifier && first.name === "this";
 }
 
 function paramName(source: SourceInput, param: TSESTree.Parameter): string {
