@@ -136,15 +136,16 @@ function parameterListRange(source: SourceInput, fn: FunctionNode): [number, num
   const last = fn.params[fn.params.length - 1];
   if (!first || !last) return undefined;
   const open = tokenBefore(source.ast, first.range[0]);
-  const close = tokenAt(source.ast, last.range[1]) ?? tokenAfterComma(source, last.range[1]);
+  // The closing parenthesis may follow a trailing comma and comments: `(\n  n: number, // years\n)`.
+  const close = tokenAfterComma(source, last.range[1]);
   if (open?.value === "(" && close?.value === ")") return [open.range[0], close.range[1]];
   return [first.range[0], last.range[1]];
 }
 
 function tokenAfterComma(source: SourceInput, position: number): TSESTree.Token | undefined {
-  const token = tokenAt(source.ast, position);
+  const token = nextToken(source, position);
   if (token?.value !== ",") return token;
-  return tokenAt(source.ast, token.range[1]) ?? nextToken(source, token.range[1]);
+  return nextToken(source, token.range[1]);
 }
 
 function nextToken(source: SourceInput, position: number): TSESTree.Token | undefined {
@@ -172,9 +173,34 @@ function functionDeclarationText(
   if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) return undefined;
   const typeParameters = fn.typeParameters ? slice(source, fn.typeParameters) : "";
   const returnType = fn.returnType ? slice(source, fn.returnType) : "";
-  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? slice(source, fn.body) : `{ return ${slice(source, fn.body)}; }`;
+  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? slice(source, fn.body) : `{ return ${conciseBodyText(source, fn)}; }`;
   const star = fn.type === AST_NODE_TYPES.FunctionExpression && fn.generator ? "*" : "";
-  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters}${parameterListText(source, fn, types)}${returnType} ${body}`;
+  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters}${originalParameterList(source, fn, types)}${returnType} ${body}`;
+}
+
+/** The parameter list as written (comments, line breaks and trailing commas kept) unless annotations are added. */
+function originalParameterList(source: SourceInput, fn: FunctionNode, types: ReadonlyMap<TSESTree.Parameter, string>): string {
+  if (types.size > 0) return parameterListText(source, fn, types);
+  if (fn.params.length === 0) return "()";
+  const range = parameterListRange(source, fn);
+  if (!range) return parameterListText(source, fn, types);
+  const text = source.text.slice(range[0], range[1]);
+  return text.startsWith("(") ? text : `(${text})`;
+}
+
+/**
+ * The expression of a concise arrow body, as written from just after `=>`: parentheses and comments
+ * kept. A comment in front is put inside parentheses so that `return` cannot end at its line break.
+ */
+function conciseBodyText(source: SourceInput, fn: FunctionNode): string {
+  let arrow = tokenBefore(source.ast, fn.body.range[0]);
+  while (arrow && arrow.value !== "=>") arrow = tokenBefore(source.ast, arrow.range[0]);
+  const from = arrow ? arrow.range[1] : fn.body.range[0];
+  const firstToken = nextToken(source, from);
+  const to = firstToken ? firstToken.range[0] : fn.body.range[0];
+  const text = source.text.slice(from, fn.range[1]).trim();
+  const startsWithComment = (source.ast.comments ?? []).some((comment) => comment.range[0] >= from && comment.range[1] <= to);
+  return startsWithComment ? `(${text})` : text;
 }
 
 export interface WithKeyImport {
