@@ -222,6 +222,26 @@ function isCommonJs(source: SourceInput, filename: string): boolean {
   return !hasEsm && /\brequire\s*\(/.test(source.text);
 }
 
+function isRequireDeclaration(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  return statement.declarations.every((declarator) => {
+    let init = declarator.init && unwrapExpression(declarator.init);
+    while (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrapExpression(init.object);
+    return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require";
+  });
+}
+
+/** The last `const x = require(…)` of the block of requires that opens a CommonJS file (after directives). */
+function lastLeadingRequire(ast: TSESTree.Program): TSESTree.ProgramStatement | undefined {
+  let last: TSESTree.ProgramStatement | undefined;
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && "directive" in statement && typeof statement.directive === "string") continue;
+    if (!isRequireDeclaration(statement)) break;
+    last = statement;
+  }
+  return last;
+}
+
 /** Finds or plans the `withKey` import: reuse a value import, extend a named import, or add one. */
 export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): WithKeyImport {
   const { source, withKey, filename } = input;
@@ -281,7 +301,9 @@ export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): 
   const line = isCommonJs(source, filename)
     ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semi}`
     : `import { ${specifierText} } from ${quote}${withKey.module}${quote}${semi}`;
-  const lastImport = [...ast.body].reverse().find((s) => s.type === AST_NODE_TYPES.ImportDeclaration);
+  const lastImport =
+    [...ast.body].reverse().find((s) => s.type === AST_NODE_TYPES.ImportDeclaration) ??
+    (isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined);
   if (lastImport) return { local, edit: { range: [lastImport.range[1], lastImport.range[1]], text: `${eol}${line}` } };
   const firstStatement = ast.body.find(
     (s) => !(s.type === AST_NODE_TYPES.ExpressionStatement && "directive" in s && typeof s.directive === "string"),
