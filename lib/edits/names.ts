@@ -78,6 +78,9 @@ function camel(text: string): string {
   return /^[0-9]/.test(result) ? `_${result}` : result;
 }
 
+/** Variable names that say "a schema" and nothing about what it checks (`schema`, `userSchema` does say). */
+const genericSchemaName = /^(?:schema|validator|struct|codec|type|parser)$/i;
+
 /** The thing the closure is about: a yup test name, an object key, a variable. */
 function subjectOf(site: SlotSite): string | undefined {
   const call = site.call.node;
@@ -107,10 +110,10 @@ function subjectOf(site: SlotSite): string | undefined {
     }
     if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === node) {
       const key = propertyKeyName(parent);
-      if (key !== undefined) return key.replace(/Schema$/, "") || key;
+      if (key !== undefined && !genericSchemaName.test(key)) return key.replace(/Schema$/, "");
     }
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
-      return parent.id.name.replace(/Schema$/, "") || parent.id.name;
+      if (!genericSchemaName.test(parent.id.name)) return parent.id.name.replace(/Schema$/, "");
     }
   }
   return undefined;
