@@ -16,6 +16,11 @@ export type SchemaCallSite = {
   argumentEndLine: number;
   /** `true` when some enclosing function (other than a `z.lazy` thunk) re-runs the call. */
   inFunction: boolean;
+  /**
+   * `true` when the call is part of what its enclosing function returns (`return z.custom(…)`,
+   * `() => z.string().transform(…)`): a schema factory, which the rule leaves alone by default.
+   */
+  returned: boolean;
 };
 
 const PROBED = new Set(["custom", "transform"]);
@@ -42,6 +47,17 @@ function enclosedByFunction(node: Node): boolean {
   return false;
 }
 
+function isReturnedByEnclosingFunction(node: Node): boolean {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (current.type === "ReturnStatement") return true;
+    if (FUNCTION_TYPES.has(current.type)) {
+      return current.type === "ArrowFunctionExpression" && current.body === child && child.type !== "BlockStatement";
+    }
+  }
+  return false;
+}
+
 export const schemaCallProbe: Rule.RuleModule = {
   meta: { type: "problem", schema: [], messages: { site: "{{json}}" } },
   create(context) {
@@ -63,6 +79,7 @@ export const schemaCallProbe: Rule.RuleModule = {
           argumentLine: argument.start.line,
           argumentEndLine: argument.end.line,
           inFunction: enclosedByFunction(node),
+          returned: isReturnedByEnclosingFunction(node),
         };
         context.report({ node: callee.property, messageId: "site", data: { json: JSON.stringify(site) } });
       },
