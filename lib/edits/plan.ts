@@ -7,6 +7,7 @@ import { type FunctionNode, stringLiteralValue, unwrapExpression } from "../anal
 import { type CaptureInfo, blockersOf } from "../analysis/captures.js";
 import type { FileAnalysis, SourceInput } from "../analysis/index.js";
 import type { SlotSite } from "../analysis/trace.js";
+import { inTemporalDeadZone } from "../analysis/with-key.js";
 import { NameRegistry, baseNameFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
 import type { TypeInfo } from "./types.js";
@@ -416,8 +417,12 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
         notWrapped = `it uses \`${info.usesThis ? "this" : info.usesArguments ? "arguments" : info.usesSuper ? "super" : "new.target"}\` of the enclosing function, which differs between calls`;
       } else {
         const reassigned = info.values.find((capture) => capture.reassigned);
+        // The key is evaluated where the closure is created; the closure may read a binding declared below it later.
+        const declaredBelow = info.values.find((capture) => inTemporalDeadZone(capture.variable, fn));
         if (reassigned) {
           notWrapped = `it captures \`${reassigned.name}\`, which is reassigned, so a shared function would read another call's variable`;
+        } else if (declaredBelow) {
+          notWrapped = `it captures \`${declaredBelow.name}\`, which is declared below it: a key evaluated here would throw before \`${declaredBelow.name}\` is initialised`;
         } else {
           withKeyImport ??= planWithKeyImport(input, registry);
           const id = registry.id(base);

@@ -1,0 +1,104 @@
+import type { TSESLint } from "@typescript-eslint/utils";
+import { createRule } from "../lib/rules/create-rule.js";
+import { checkWithKeyCalls, withKeySources, type KeyEdit, type WithKeyProblem } from "../lib/analysis/with-key.js";
+import { readSettings, withKeySource } from "../lib/settings.js";
+
+export type Options = [{ allowUnusedKeys?: boolean }];
+export type MessageIds = "badKey" | "missingKey" | "reassigned" | "lexicalThis" | "freshKey" | "duplicateId" | "unusedKey" | "uninitializedKey";
+
+const messageIds: Record<WithKeyProblem["type"], MessageIds> = {
+  badKey: "badKey",
+  missing: "missingKey",
+  reassigned: "reassigned",
+  lexical: "lexicalThis",
+  fresh: "freshKey",
+  duplicateId: "duplicateId",
+  unused: "unusedKey",
+  uninitialized: "uninitializedKey",
+};
+
+function dataOf(problem: WithKeyProblem): Record<string, string | number> {
+  switch (problem.type) {
+    case "badKey":
+      return { reason: problem.reason };
+    case "missing":
+    case "unused":
+      return { id: problem.id, name: problem.name };
+    case "reassigned":
+    case "uninitialized":
+      return { id: problem.id, name: problem.name, line: problem.line };
+    case "lexical":
+      return { id: problem.id, name: problem.name };
+    case "fresh":
+      return { id: problem.id, text: problem.text };
+    case "duplicateId":
+      return { id: problem.id, line: problem.line };
+  }
+}
+
+const replaceWith =
+  (edit: KeyEdit) =>
+  (fixer: TSESLint.RuleFixer): TSESLint.RuleFix =>
+    fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text);
+
+export default createRule<Options, MessageIds>({
+  name: "require-stable-key",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require `withKey` keys that cover everything the closure captures, and nothing that changes on every call",
+      recommended: "recommended",
+    },
+    fixable: "code",
+    messages: {
+      badKey: "The key of `withKey` must be a string literal id or an array literal `[\"id\", ...captured]`: {{reason}}.",
+      missingKey:
+        "The key \"{{id}}\" does not include `{{name}}`, which the closure captures: calls with a different `{{name}}` would share one function.",
+      reassigned:
+        "`{{name}}` is reassigned (line {{line}}) after the closure with key \"{{id}}\" is created: a shared function would read another call's `{{name}}`. Copy it into a `const`.",
+      lexicalThis:
+        "The closure with key \"{{id}}\" uses the enclosing `{{name}}`, which a key cannot cover: the shared function would keep the first call's `{{name}}`.",
+      freshKey: "Key element `{{text}}` of \"{{id}}\" is different on every evaluation: the key never matches and every call misses.",
+      duplicateId: "Key id \"{{id}}\" is already used at line {{line}} for different code: give each closure its own id.",
+      uninitializedKey:
+        "Key element `{{name}}` of \"{{id}}\" is declared below this call (line {{line}}): evaluating the key throws a ReferenceError. Declare it before the closure.",
+      unusedKey: "The key \"{{id}}\" includes `{{name}}`, which the closure does not use: it splits the cache for nothing.",
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          allowUnusedKeys: {
+            type: "boolean",
+            description: "Do not report key elements the closure does not use (`unusedKey`).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ allowUnusedKeys: false }],
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const sources = withKeySources(withKeySource(readSettings(context.settings)));
+    if (!sources.some((source) => sourceCode.text.includes(source.name))) return {};
+    return {
+      Program() {
+        const problems = checkWithKeyCalls(
+          { text: sourceCode.text, ast: sourceCode.ast, scopeManager: sourceCode.scopeManager!, visitorKeys: sourceCode.visitorKeys },
+          sources,
+          { allowUnusedKeys: options.allowUnusedKeys ?? false },
+        );
+        for (const problem of problems) {
+          const fix = "fix" in problem ? problem.fix : undefined;
+          context.report({
+            node: problem.node,
+            messageId: messageIds[problem.type],
+            data: dataOf(problem),
+            ...(fix ? { fix: replaceWith(fix) } : {}),
+          });
+        }
+      },
+    };
+  },
+});
