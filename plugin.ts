@@ -3,8 +3,12 @@ import { createRequire } from "node:module";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { rules, type StableSchemaRule } from "./rules/index.js";
 
+// dist/plugin.js reads ../package.json; the TypeScript source (tests) reads ./package.json.
 const require = createRequire(import.meta.url);
-const { name, version } = require("../package.json") as { name: string; version: string };
+const { name, version } = require(import.meta.url.includes("/dist/") ? "../package.json" : "./package.json") as {
+  name: string;
+  version: string;
+};
 
 /** Globs of test files: `recommended` leaves them alone, `strict` lints them too. */
 export const testFileGlobs = [

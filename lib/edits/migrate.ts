@@ -7,7 +7,7 @@ import { analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
 import { type SitePlan, planSites } from "./plan.js";
 import { reportedSites } from "./sites.js";
 import { type TextEdit, applyFixes } from "./text.js";
-import { typeInfoFrom } from "./types.js";
+import { programsWithText, typeInfoFrom } from "./types.js";
 import type * as ts from "typescript";
 
 export type ParsedSource = ReturnType<typeof parseForESLint>;
@@ -95,7 +95,8 @@ interface PassResult {
 }
 
 function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap"): PassResult {
-  const parsed = parseSource(text, options);
+  const programs = options.programs ? programsWithText(options.programs, options.filename, text) : undefined;
+  const parsed = parseSource(text, { filename: options.filename, ...(programs && programs.length > 0 ? { programs } : {}) });
   setParents(parsed.ast, parsed.visitorKeys);
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
   const typeInfo = typeInfoFrom(parsed.services);
@@ -147,8 +148,13 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
   let text = source;
   let lastPlans: readonly SitePlan[] = [];
   for (const phase of ["hoist", "wrap"] as const) {
+    let previousCount = Number.POSITIVE_INFINITY;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const result = runPass(text, options, phase);
+      // Every applied edit removes its site; if the count does not drop, stop rather than loop.
+      if (result.plans.length >= previousCount) {
+        throw new Error(`stable-schema: internal error: edits to ${options.filename} did not converge (${phase} pass ${pass})`);
+      }
       if (!entries) {
         entries = result.plans.map((plan) => ({
           line: plan.site.fn.loc.start.line,
@@ -181,6 +187,7 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
       pending = stillPending;
       lastPlans = result.plans.filter((_, index) => !result.applied.has(index));
       if (result.applied.size === 0) break;
+      previousCount = result.plans.length;
       text = result.text;
     }
   }

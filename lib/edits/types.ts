@@ -85,3 +85,33 @@ export function portableParameterTypes(
   }
   return result;
 }
+
+/**
+ * The program(s) with `fileName` holding `text`: after an edit pass the file's text differs from the
+ * program's, and typescript-eslint parses from the program. Other files' SourceFiles are reused.
+ * Programs that do not contain the file are dropped (typescript-eslint refuses files outside them).
+ */
+export function programsWithText(programs: readonly ts.Program[], fileName: string, text: string): ts.Program[] {
+  const tsApi = loadTypeScript();
+  const target = tsApi.sys.resolvePath(fileName);
+  const result: ts.Program[] = [];
+  for (const program of programs) {
+    const current = program.getSourceFile(target) ?? program.getSourceFile(fileName);
+    if (!current) continue;
+    if (current.text === text) {
+      result.push(program);
+      continue;
+    }
+    const options = program.getCompilerOptions();
+    const host = tsApi.createCompilerHost(options, true);
+    const fallback = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
+      if (tsApi.sys.resolvePath(name) === tsApi.sys.resolvePath(current.fileName)) {
+        return tsApi.createSourceFile(name, text, languageVersion, true);
+      }
+      return program.getSourceFile(name) ?? fallback(name, languageVersion, onError, shouldCreate);
+    };
+    result.push(tsApi.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program }));
+  }
+  return result;
+}
