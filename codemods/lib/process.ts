@@ -2,7 +2,15 @@
 // writes: the main thread owns the file system writes, the diff output and the progress bar.
 import { readFile } from "node:fs/promises";
 import type * as ts from "typescript";
-import { migrateSource, SourceParseError, type SiteResult, type WithKeyImport } from "../../lib/edits/migrate.js";
+import {
+  migrateSource,
+  parseSource,
+  SourceParseError,
+  type MigrateOptions,
+  type MigrateResult,
+  type SiteResult,
+  type WithKeyImport,
+} from "../../lib/edits/migrate.js";
 import { mightContainCandidates } from "./prefilter.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
@@ -52,24 +60,44 @@ export async function processFile(
   return processSource(path, source, options, programsFor);
 }
 
+export type Migrate = (source: string, options: MigrateOptions) => MigrateResult;
+
 export function processSource(
   path: string,
   source: string,
   options: ProcessOptions,
   programsFor?: ProgramLookup,
+  migrate: Migrate = migrateSource,
 ): FileResult {
   if (!mightContainCandidates(source, options.modules)) {
     return { path, status: "skipped", skipReason: "prefilter", sites: [] };
   }
   const programs = programsFor?.(path);
   try {
-    const result = migrateSource(source, {
+    const result = migrate(source, {
       filename: path,
       withKeyImport: options.withKeyImport,
       ...(options.modules ? { modules: options.modules } : {}),
       ...(programs ? { programs } : {}),
     });
     if (result.changed && result.output !== source) {
+      // Never hand back (or write) a file that no longer parses: if the planner ever produces one,
+      // that is our bug, and the user's file stays as it was.
+      try {
+        parseSource(result.output, { filename: path });
+      } catch (error) {
+        if (!(error instanceof SourceParseError)) throw error;
+        return {
+          path,
+          status: "failed",
+          sites: result.sites,
+          error: {
+            message:
+              `stable-schema bug: the migrated text does not parse (${error.line}:${error.column + 1}: ${stripLocation(error)}); ` +
+              "the file was left unchanged — please report it",
+          },
+        };
+      }
       return { path, status: "changed", sites: result.sites, source, output: result.output };
     }
     if (result.sites.length === 0) {

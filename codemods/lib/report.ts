@@ -24,7 +24,7 @@ export interface ReportFile {
 export interface Totals {
   files: { scanned: number; changed: number; unchanged: number; skipped: number; failed: number };
   sites: { hoisted: number; wrapped: number; left: number };
-  /** Why sites were left, most frequent first. */
+  /** Why sites were left, most frequent first; names in backticks are folded (`…`) so reasons group. */
   leftReasons: Array<{ reason: string; count: number }>;
 }
 
@@ -53,6 +53,11 @@ export function buildReport(results: readonly FileResult[], options: { dryRun: b
   return { version: 1, dryRun: options.dryRun, totals: computeTotals(results), files };
 }
 
+/** "it captures `count`, which is reassigned" → "it captures `…`, which is reassigned". */
+export function reasonTemplate(reason: string): string {
+  return reason.replace(/`[^`\n]+`/g, "`…`");
+}
+
 export function computeTotals(results: readonly FileResult[]): Totals {
   const totals: Totals = {
     files: { scanned: results.length, changed: 0, unchanged: 0, skipped: 0, failed: 0 },
@@ -65,7 +70,7 @@ export function computeTotals(results: readonly FileResult[]): Totals {
     for (const site of r.sites) {
       totals.sites[site.action] += 1;
       if (site.action === "left") {
-        const reason = site.reason ?? "(no reason given)";
+        const reason = reasonTemplate(site.reason ?? "(no reason given)");
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
     }

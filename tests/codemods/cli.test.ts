@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateSource } from "../../lib/edits/migrate.js";
-import { processFile } from "../../codemods/lib/process.js";
+import { processFile, processSource } from "../../codemods/lib/process.js";
 import { buildReport, computeTotals, formatDiff, formatSummary, type Report } from "../../codemods/lib/report.js";
 import { writeResult } from "../../codemods/lib/write.js";
 import { formatBar } from "../../codemods/lib/progress.js";
@@ -90,7 +90,7 @@ const plannerWired = (() => {
 describe("usage", () => {
   it("prints help with every option and exits 0", () => {
     const r = runCli(repoRoot, "--help");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     for (const option of ["--dry", "--report", "--project", "--with-key-import", "--modules", "--extensions", "--jobs", "--force"]) {
       expect(r.stdout).toContain(option);
     }
@@ -113,14 +113,14 @@ describe("usage", () => {
     [["migrate", "--modules", "~/schema", "src"], "--modules: expected module=library"],
   ])("usage error %j exits 2 with a clear message", (args, message) => {
     const r = runCli(repoRoot, ...args);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
   it("a missing path exits 2 naming it", () => {
     const dir = tempDir();
     const r = runCli(dir, "migrate", "does-not-exist");
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain("stable-schema: no such file or directory: does-not-exist");
   });
 });
@@ -130,7 +130,7 @@ describe("git tree check", () => {
     const dir = gitRepo({ "src/a.ts": ZOD_FILE, "src/b.ts": PLAIN_FILE });
     writeFileSync(path.join(dir, "src/b.ts"), `${PLAIN_FILE}// edited\n`);
     const r = runCli(dir, "migrate", "--report", "report.json", "src");
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain("uncommitted changes");
     expect(r.stderr).toContain("src/b.ts");
     expect(r.stderr).toContain("--force");
@@ -141,7 +141,7 @@ describe("git tree check", () => {
     const dir = gitRepo({ "src/a.ts": ZOD_FILE });
     writeFileSync(path.join(dir, "src/new.ts"), PLAIN_FILE);
     const r = runCli(dir, "migrate", "src");
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain("src/new.ts");
   });
 
@@ -156,7 +156,7 @@ describe("git tree check", () => {
     expect(runCli(dir, "migrate", "--dry", "--report", "report.json", ".").code).toBe(0);
     expect(runCli(dir, "migrate", "--report", "report.json", ".").code).toBe(0);
     const other = runCli(dir, "migrate", "--report", "other.json", ".");
-    expect(other.code).toBe(2);
+    expect(other.code, other.stderr).toBe(2);
     expect(other.stderr).toContain("report.json");
   });
 
@@ -164,7 +164,7 @@ describe("git tree check", () => {
     const dir = gitRepo({ "src/a.ts": ZOD_FILE, "src/b.ts": PLAIN_FILE });
     writeFileSync(path.join(dir, "src/b.ts"), `${PLAIN_FILE}// edited\n`);
     const r = runCli(dir, "migrate", "--force", "src");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("files scanned");
   });
 
@@ -172,7 +172,7 @@ describe("git tree check", () => {
     const dir = gitRepo({ "src/a.ts": ZOD_FILE });
     writeFileSync(path.join(dir, "src/a.ts"), `${ZOD_FILE}// edited\n`);
     const r = runCli(dir, "migrate", "--dry", "src");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain("uncommitted");
   });
 
@@ -180,7 +180,7 @@ describe("git tree check", () => {
     const dir = tempDir();
     writeTree(dir, { "a.ts": ZOD_FILE });
     const r = runCli(dir, "migrate", ".");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("not in a git repository");
   });
 });
@@ -189,7 +189,7 @@ describe("files", () => {
   it("reports a file that does not parse with file:line, leaves it untouched, processes the others, exits 1", () => {
     const dir = gitRepo({ "src/bad.ts": BROKEN_FILE, "src/good.ts": ZOD_FILE, "src/plain.ts": PLAIN_FILE });
     const r = runCli(dir, "migrate", "--report", "report.json", "src");
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     // line 2, column 27 (1-based): the `.` after `z.number(`
     expect(r.stderr).toContain("src/bad.ts:2:27: Argument expression expected.");
     expect(readFileSync(path.join(dir, "src/bad.ts"), "utf8")).toBe(BROKEN_FILE);
@@ -218,7 +218,7 @@ describe("files", () => {
       "src/readme.md": "# not code\n",
     });
     const r = runCli(dir, "migrate", "--report", "report.json", ".");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const paths = readReport(path.join(dir, "report.json")).files.map((f) => f.path);
     expect(paths).toEqual(["src/a.ts", "src/nested/keep.gen.ts", "src/nested/other.ts"]);
 
@@ -228,11 +228,11 @@ describe("files", () => {
       "src/nested/keep.gen.ts",
       "src/nested/other.ts",
     ]);
-    expect(sub.code).toBe(0);
+    expect(sub.code, sub.stderr).toBe(0);
 
     // An ignored file named on the command line is processed (and here fails to parse).
     const explicit = runCli(dir, "migrate", "--force", "src/a.gen.ts");
-    expect(explicit.code).toBe(1);
+    expect(explicit.code, explicit.stderr).toBe(1);
     expect(explicit.stderr).toContain("src/a.gen.ts:2:27");
   });
 
@@ -254,7 +254,8 @@ describe("files", () => {
       "e.ts": `import { local } from "~/schema";\nexport const S = local.string();\n`,
     });
     const out = tempDir();
-    runCli(dir, "migrate", "--report", path.join(out, "report.json"), ".");
+    const first = runCli(dir, "migrate", "--report", path.join(out, "report.json"), ".");
+    expect(first.code, first.stderr).toBe(0);
     const report = readReport(path.join(out, "report.json"));
     const prefiltered = report.files.filter((f) => f.skipReason === "prefilter").map((f) => f.path);
     expect(prefiltered).toEqual(["b.ts", "d.ts", "e.ts"]);
@@ -295,8 +296,8 @@ describe("files", () => {
     const dir = gitRepo(tree);
     const one = runCli(dir, "migrate", "--dry", "--jobs", "1", "--report", "one.json", "src");
     const two = runCli(dir, "migrate", "--dry", "--jobs", "2", "--report", "two.json", "src");
-    expect(one.code).toBe(1);
-    expect(two.code).toBe(1);
+    expect(one.code, one.stderr).toBe(1);
+    expect(two.code, two.stderr).toBe(1);
     expect(readFileSync(path.join(dir, "two.json"), "utf8")).toBe(readFileSync(path.join(dir, "one.json"), "utf8"));
     expect(two.stdout).toBe(one.stdout); // the --dry diffs come out in path order too
     expect(readReport(path.join(dir, "one.json")).totals.files.failed).toBe(3);
@@ -316,13 +317,29 @@ describe("files", () => {
     () => {
       const dir = gitRepo({ "src/f.ts": ZOD_CAPTURING });
       const r = runCli(dir, "migrate", "--dry", "src");
-      expect(r.code).toBe(0);
+      expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain("--- a/src/f.ts");
       expect(r.stdout).toContain("+++ b/src/f.ts");
       expect(r.stdout).toMatch(/^\+.*withKey/m);
       expect(readFileSync(path.join(dir, "src/f.ts"), "utf8")).toBe(ZOD_CAPTURING);
     },
   );
+
+  it.skipIf(!plannerWired)("writes migrated files in place, keeping BOM, CRLF and the file mode", () => {
+    const crlf = `\uFEFF${ZOD_CAPTURING.replaceAll("\n", "\r\n")}`;
+    const dir = gitRepo({ "src/f.ts": crlf, "src/plain.ts": PLAIN_FILE });
+    chmodSync(path.join(dir, "src/f.ts"), 0o640);
+    const r = runCli(dir, "migrate", "--report", path.join(tempDir(), "r.json"), "src");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(""); // no diff without --dry
+    const after = readFileSync(path.join(dir, "src/f.ts"), "utf8");
+    expect(after).not.toBe(crlf);
+    expect(after.startsWith("\uFEFFimport")).toBe(true);
+    expect(after.replaceAll("\r\n", "")).not.toContain("\n");
+    expect(statSync(path.join(dir, "src/f.ts")).mode & 0o777).toBe(0o640);
+    expect(git(dir, "status", "--porcelain")).toBe(" M src/f.ts\n");
+    expect(r.stderr).toMatch(/changed\s+1/);
+  });
 
   it("--project loads the program and runs (in-process)", () => {
     const dir = gitRepo({
@@ -332,11 +349,11 @@ describe("files", () => {
     });
     const r = runCli(dir, "migrate", "--project", "tsconfig.json", "--jobs", "2", "--report", "r.json", "src", "outside.ts");
     expect(r.stderr).toContain("--project runs in-process");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(readReport(path.join(dir, "r.json")).totals.files.scanned).toBe(2);
 
     const missing = runCli(dir, "migrate", "--project", "nope.json", "src");
-    expect(missing.code).toBe(2);
+    expect(missing.code, missing.stderr).toBe(2);
     expect(missing.stderr).toContain("cannot read nope.json");
   });
 });
@@ -372,6 +389,18 @@ describe("helpers", () => {
     expect(result).toMatchObject({ status: "failed", error: { message: "cannot read file: ENOENT" } });
   });
 
+  it("never hands back a migrated text that does not parse (a planner bug leaves the file alone)", () => {
+    const source = ZOD_CAPTURING;
+    const result = processSource("/x/f.ts", source, { withKeyImport: { module: "m", name: "withKey" } }, undefined, () => ({
+      output: source.replace("(n) =>", "(n) => =>"),
+      changed: true,
+      sites: [{ line: 2, column: 58, api: ".refine()", action: "wrapped", name: "gt" }],
+    }));
+    expect(result.status).toBe("failed");
+    expect(result.output).toBeUndefined();
+    expect(result.error?.message).toMatch(/^stable-schema bug: the migrated text does not parse \(2:\d+: /);
+  });
+
   it("writeResult writes exactly the output (BOM, CRLF) and keeps the file mode", async () => {
     const file = path.join(tempDir(), "script.ts");
     writeFileSync(file, "old\n");
@@ -401,23 +430,32 @@ describe("helpers", () => {
           { line: 3, column: 0, api: ".refine", action: "left", reason: "uses this" },
         ],
       },
-      { path: "/b.ts", status: "unchanged", sites: [{ line: 1, column: 0, api: "v.check", action: "left", reason: "captures a generic type" }, { line: 2, column: 0, api: "v.check", action: "left", reason: "uses this" }] },
+      {
+        path: "/b.ts",
+        status: "unchanged",
+        sites: [
+          { line: 1, column: 0, api: "v.check", action: "left", reason: "captures the generic type `T`" },
+          { line: 2, column: 0, api: "v.check", action: "left", reason: "uses this" },
+          { line: 3, column: 0, api: "v.check", action: "left", reason: "captures the generic type `U`" },
+          { line: 4, column: 0, api: "v.check", action: "left", reason: "captures the generic type `U`" },
+        ],
+      },
       { path: "/c.ts", status: "skipped", skipReason: "prefilter", sites: [] },
       { path: "/d.ts", status: "failed", sites: [], error: { message: "x", line: 1, column: 0 } },
     ]);
     expect(totals).toEqual({
       files: { scanned: 4, changed: 1, unchanged: 1, skipped: 1, failed: 1 },
-      sites: { hoisted: 1, wrapped: 1, left: 3 },
+      sites: { hoisted: 1, wrapped: 1, left: 5 },
       leftReasons: [
+        { reason: "captures the generic type `…`", count: 3 },
         { reason: "uses this", count: 2 },
-        { reason: "captures a generic type", count: 1 },
       ],
     });
     const summary = formatSummary(totals);
     expect(summary).toMatch(/files scanned\s+4/);
     expect(summary).toMatch(/failed\s+1/);
-    expect(summary).toMatch(/sites left\s+3/);
-    expect(summary).toMatch(/2 {2}uses this/);
+    expect(summary).toMatch(/sites left\s+5/);
+    expect(summary).toMatch(/3 {2}captures the generic type `…`\n {2}2 {2}uses this/);
   });
 
   it("buildReport uses cwd-relative posix paths and sorts by path", () => {
