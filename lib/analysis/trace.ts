@@ -123,10 +123,17 @@ function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: 
     }
   }
 
-  // CommonJS: `require("zod")` anywhere, when `require` is not a local binding.
+  // CommonJS: `require("zod")` anywhere, when `require` is not a local binding. ESLint resolves
+  // references to configured globals (`sourceType: "commonjs"`, `globals.node`) to a global variable
+  // without definitions, so those leave `through`: read both.
   const globalScope = scopeManager.globalScope;
   if (globalScope) {
-    for (const reference of globalScope.through) {
+    const declaredGlobal = globalScope.set.get("require");
+    const requireReferences = [
+      ...globalScope.through,
+      ...(declaredGlobal && declaredGlobal.defs.length === 0 ? declaredGlobal.references : []),
+    ];
+    for (const reference of requireReferences) {
       const id = reference.identifier;
       if (id.type !== AST_NODE_TYPES.Identifier || id.name !== "require") continue;
       const call = id.parent;
