@@ -19,7 +19,7 @@ function detectionOnly<T extends Valid | Invalid>(test: T): T {
 
 export const ruleTester = {
   run(name: string, _rule: typeof rule, tests: { valid: Valid[]; invalid: Invalid[] }): void {
-    tester.run(name, rule, { valid: tests.valid.map(detectionOnly), invalid: tests.invalid.map(detectionOnly) });
+    tester.run(name, rule as unknown as Parameters<typeof tester.run<MessageIds, Options>>[1], { valid: tests.valid.map(detectionOnly), invalid: tests.invalid.map(detectionOnly) });
   },
 };
 

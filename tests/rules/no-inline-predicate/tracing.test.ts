@@ -165,8 +165,18 @@ const yup = require("yup");
 function run(input) { z.string().refine((s) => s.length > 0).parse(input); return yup.string().test((v) => !!v).validateSync(input); }
 module.exports = { run };`,
       filename: "file.cjs",
-      languageOptions: { sourceType: "script" },
+      languageOptions: { parserOptions: { sourceType: "script", ecmaFeatures: { jsx: false } } },
       errors: [repeated(".refine()", "predicate", call("run")), repeated(".test()", "predicate", call("run"))],
+    },
+    {
+      name: "CommonJS with require declared as a global (globals.node): still traced (bug fix)",
+      code: `const { z } = require("zod");
+const min = 1;
+function run(input) { return z.string().refine((s) => s.length > min).parse(input); }
+module.exports = { run };`,
+      filename: "file.js",
+      languageOptions: { globals: { require: "readonly", module: "writable" } },
+      errors: [repeated(".refine()", "predicate", call("run"))],
     },
     {
       name: "plain .js and .mjs files",
