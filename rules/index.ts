@@ -1,8 +1,10 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import noInlinePredicate from "./no-inline-predicate.js";
+import requireStableKey from "./require-stable-key.js";
 
 export type StableSchemaRule = TSESLint.RuleModule<string, readonly unknown[], { description: string; recommended?: "recommended" | "strict"; requiresTypeChecking?: boolean }>;
 
 export const rules = {
   "no-inline-predicate": noInlinePredicate,
+  "require-stable-key": requireStableKey,
 } satisfies Record<string, StableSchemaRule>;
