@@ -15,3 +15,18 @@ export function parseUser(input: unknown) {
   });
   return schema.safeParse(input);
 }
+
+// A closure moved out of a function declaration becomes a function declaration: its comments,
+// line breaks and trailing comma stay.
+export function isAdult(input: unknown): boolean {
+  return z
+    .number()
+    .refine(
+      (
+        n: number, // age in years
+      ) =>
+        // 18 in most countries
+        n >= 18,
+    )
+    .safeParse(input).success;
+}

@@ -3,7 +3,9 @@ import { Schema } from "effect3";
 export function port(input: unknown, max: number) {
   const schema = Schema.Number.pipe(
     Schema.filter((n: number) => Number.isInteger(n)),
-    Schema.filter((n) => n <= max),
+    // annotated: effect 3's overloaded, generic `filter` inside `pipe` loses the contextual type
+    // of `n` once the closure is wrapped in the generic `withKey` (n: never)
+    Schema.filter((n: number) => n <= max),
   );
   return Schema.decodeUnknownEither(schema)(input);
 }

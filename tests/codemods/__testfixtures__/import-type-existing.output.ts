@@ -1,0 +1,10 @@
+import { z } from "zod";
+import type { WithKeyKey } from "stable-schema";
+import { withKey } from "stable-schema";
+
+export const keys: WithKeyKey[] = [];
+
+export function limitSchema(max: number) {
+  const schema = z.number().refine(withKey((n) => n <= max, ["isValid", max]));
+  return schema.safeParse(3).success;
+}

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { schemaKey, withKey } from "stable-schema";
+
+export function limitKey(max: number): string {
+  const schema = z.number().refine(withKey((n) => n <= max, ["isValid", max]));
+  return schemaKey(schema);
+}
