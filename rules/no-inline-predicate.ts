@@ -50,6 +50,7 @@ export default createRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
+    defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions], fix: "autofix" }],
     messages: {
       inlineRepeated:
         "Inline {{kind}} passed to `{{api}}` is recreated {{where}}{{captures}}; its schema gets a new cache key each time.",
@@ -88,7 +89,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions], fix: "autofix" }],
   create(context, [options]) {
     const { analysis, settings } = fileAnalysisFor(context);
     if (analysis.trace.sites.length === 0) return {};
