@@ -6,8 +6,11 @@
 //   floor    the parser and ESLint's scope analysis, no rules
 //   rule     stable-schema/no-inline-predicate alone
 //   unicorn  unicorn/consistent-function-scoping alone (a comparable scope-walking rule)
-// One warm-up pass each, then alternating rounds (the order rotates every round); the median per
-// configuration is reported, along with the median of the per-round paired differences.
+// One warm-up round, then N rounds; in each round every file is linted with all three configurations,
+// interleaved per file in a rotating order (robust against a busy shared machine). Reported: the median
+// per configuration by wall clock and by process CPU time (the CPU clock is the one to trust on a shared
+// machine), the median of the per-round paired differences, and one extra pass with ESLint's `stats`
+// that times the rules' own listeners.
 //
 // Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs).
 // STABLE_SCHEMA_CORPUS_PLUGIN=<file> benchmarks another build of the plugin than dist/plugin.js.
@@ -72,97 +75,159 @@ const configurations = [
 
 const linter = new Linter();
 
-/** One pass over every file; returns the elapsed ms and the number of reports of `ruleId`. */
-function pass(configuration) {
-  gc();
-  let reports = 0;
-  let parseErrors = 0;
-  const started = performance.now();
-  for (const source of sources) {
-    let messages;
-    try {
-      messages = linter.verify(source.text, configuration.config, source.name);
-    } catch (error) {
-      throw new Error(`${configuration.label} crashed on ${source.name}`, { cause: error });
-    }
-    for (const message of messages) {
-      if (message.fatal) parseErrors += 1;
-      else if (configuration.ruleId !== undefined && message.ruleId === configuration.ruleId) reports += 1;
-    }
-  }
-  return { ms: performance.now() - started, reports, parseErrors };
+/** CPU time of this process in ms: unlike wall time, it does not grow while other processes hold the cores. */
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
-console.error(`bench:lint: warm-up, then ${rounds} rounds of ${configurations.length} passes over ${sources.length} files`);
-/** @type {Map<string, { times: number[]; reports: number; parseErrors: number }>} */
-const results = new Map(configurations.map((configuration) => [configuration.key, { times: [], reports: 0, parseErrors: 0 }]));
-for (const configuration of configurations) {
-  const warm = pass(configuration);
-  const result = results.get(configuration.key);
-  if (result) Object.assign(result, { reports: warm.reports, parseErrors: warm.parseErrors });
+/**
+ * One round: every file is linted once with each configuration, the configurations interleaved per file
+ * in an order that rotates with the file and the round, so a slow stretch on a shared machine hits all
+ * configurations alike. Returns wall and CPU ms per configuration, and the reports and parse errors.
+ */
+function round(/** @type {number} */ roundIndex) {
+  gc();
+  const wall = configurations.map(() => 0);
+  const cpu = configurations.map(() => 0);
+  const reports = configurations.map(() => 0);
+  const parseErrors = configurations.map(() => 0);
+  sources.forEach((source, fileIndex) => {
+    for (let step = 0; step < configurations.length; step += 1) {
+      const index = (fileIndex + roundIndex + step) % configurations.length;
+      const configuration = configurations[index];
+      if (!configuration) continue;
+      let messages;
+      const wallStart = performance.now();
+      const cpuStart = cpuMs();
+      try {
+        messages = linter.verify(source.text, configuration.config, source.name);
+      } catch (error) {
+        throw new Error(`${configuration.label} crashed on ${source.name}`, { cause: error });
+      }
+      cpu[index] = (cpu[index] ?? 0) + cpuMs() - cpuStart;
+      wall[index] = (wall[index] ?? 0) + performance.now() - wallStart;
+      for (const message of messages) {
+        if (message.fatal) parseErrors[index] = (parseErrors[index] ?? 0) + 1;
+        else if (message.ruleId === configuration.ruleId) reports[index] = (reports[index] ?? 0) + 1;
+      }
+    }
+  });
+  return { wall, cpu, reports, parseErrors };
 }
-for (let round = 0; round < rounds; round += 1) {
-  const order = configurations.map((_, index) => configurations[(index + round) % configurations.length]);
-  const line = [];
-  for (const configuration of order) {
-    if (!configuration) continue;
-    const { ms } = pass(configuration);
-    results.get(configuration.key)?.times.push(ms);
-    line.push(`${configuration.key} ${Math.round(ms)} ms`);
+
+/**
+ * One extra, untimed pass with ESLint's `stats`: the time spent inside the rule's own listeners and in
+ * the parser, summed over the corpus (both measured in the same pass, so machine noise mostly cancels).
+ */
+function attributionPass(/** @type {(typeof configurations)[number]} */ configuration) {
+  let parse = 0;
+  let listeners = 0;
+  for (const source of sources) {
+    linter.verifyAndFix(source.text, configuration.config, { filename: source.name, stats: true, fix: false });
+    const [first] = linter.getTimes().passes;
+    parse += first?.parse?.total ?? 0;
+    listeners += (configuration.ruleId && first?.rules?.[configuration.ruleId]?.total) || 0;
   }
-  console.error(`  round ${round + 1}/${rounds}: ${line.join(", ")}`);
+  return { parse, listeners };
 }
+
+console.error(`bench:lint: 1 warm-up + ${rounds} rounds over ${sources.length} files, ${configurations.length} configurations interleaved per file`);
+const warm = round(0);
+/** Per configuration index: one entry per round. */
+const wallTimes = configurations.map(() => /** @type {number[]} */ ([]));
+const cpuTimes = configurations.map(() => /** @type {number[]} */ ([]));
+for (let roundIndex = 1; roundIndex <= rounds; roundIndex += 1) {
+  const { wall, cpu } = round(roundIndex);
+  configurations.forEach((_, index) => {
+    wallTimes[index]?.push(wall[index] ?? Number.NaN);
+    cpuTimes[index]?.push(cpu[index] ?? Number.NaN);
+  });
+  console.error(
+    `  round ${roundIndex}/${rounds}: ` +
+      configurations.map((c, index) => `${c.key} ${Math.round(wall[index] ?? 0)} ms wall / ${Math.round(cpu[index] ?? 0)} ms CPU`).join(", "),
+  );
+}
+console.error("  attribution pass (ESLint stats)");
+const attribution = configurations.map((configuration) => (configuration.ruleId ? attributionPass(configuration) : undefined));
 
 const median = (/** @type {number[]} */ values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
-const timesOf = (/** @type {string} */ key) => results.get(key)?.times ?? [];
-const floor = median(timesOf("floor"));
-const rule = median(timesOf("rule"));
-const uni = median(timesOf("unicorn"));
-/** Per-round paired overhead in % of that round's floor: less sensitive to drift across rounds. */
-const pairedPercent = (/** @type {string} */ key) =>
-  median(timesOf(key).map((ms, round) => ((ms - (timesOf("floor")[round] ?? Number.NaN)) / (timesOf("floor")[round] ?? Number.NaN)) * 100));
 const percent = (/** @type {number} */ value) => `${value >= 0 ? "+" : ""}${value.toFixed(1)}%`;
+const FLOOR = 0;
+const RULE_INDEX = 1;
+const UNICORN_INDEX = 2;
+
+/** Added time of configuration `index` over the floor, by one clock: medians, and the median of per-round pairs. */
+function added(/** @type {number[][]} */ times, /** @type {number} */ index) {
+  const floorTimes = times[FLOOR] ?? [];
+  const own = times[index] ?? [];
+  const floorMedian = median(floorTimes);
+  const ms = median(own) - floorMedian;
+  const paired = median(own.map((value, r) => ((value - (floorTimes[r] ?? Number.NaN)) / (floorTimes[r] ?? Number.NaN)) * 100));
+  return { ms, percentOfFloor: (ms / floorMedian) * 100, paired };
+}
 
 const cpus = os.cpus();
-const rows = configurations.map((configuration) => {
-  const result = results.get(configuration.key);
-  const ms = median(result?.times ?? []);
+const headers = ["configuration", "wall ms", "files/s", "CPU ms", "reports"];
+const rows = configurations.map((configuration, index) => {
+  const wall = median(wallTimes[index] ?? []);
   return [
     configuration.label,
-    `${Math.round(ms)}`,
-    `${Math.round((sources.length / ms) * 1000)}`,
-    configuration.ruleId === undefined ? "-" : `${result?.reports ?? 0}`,
+    `${Math.round(wall)}`,
+    `${Math.round((sources.length / wall) * 1000)}`,
+    `${Math.round(median(cpuTimes[index] ?? []))}`,
+    configuration.ruleId === undefined ? "-" : `${warm.reports[index] ?? 0}`,
   ];
 });
-const headers = ["configuration", "median ms", "files/s", "reports"];
 const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)));
 const format = (/** @type {string[]} */ cells) =>
   cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
 
-const ruleAdded = rule - floor;
-const unicornAdded = uni - floor;
+/** @param {number} index */
+const addedLine = (index) => {
+  const wall = added(wallTimes, index);
+  const cpu = added(cpuTimes, index);
+  return (
+    `${configurations[index]?.label} adds ${Math.round(wall.ms)} ms wall = ${percent(wall.percentOfFloor)} of the floor ` +
+    `(paired per round ${percent(wall.paired)}); CPU: ${Math.round(cpu.ms)} ms = ${percent(cpu.percentOfFloor)} (paired ${percent(cpu.paired)})`
+  );
+};
+/** @param {number} index */
+const attributedLine = (index) => {
+  const entry = attribution[index];
+  if (!entry) return "";
+  return (
+    `${configurations[index]?.label}: ${Math.round(entry.listeners)} ms in its listeners = ` +
+    `${percent((entry.listeners / entry.parse) * 100)} of that pass's parse time (${Math.round(entry.parse)} ms)`
+  );
+};
+
+const ruleCpu = added(cpuTimes, RULE_INDEX);
+const unicornCpu = added(cpuTimes, UNICORN_INDEX);
 console.log(
   [
     `stable-schema lint benchmark: ${sources.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB from ${corpus.length} packages ` +
       `(${corpus.map((pkg) => pkg.id).join(", ")})`,
-    `Node ${process.version}, ESLint ${Linter.version}, ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}; ` +
-      `1 warm-up + ${rounds} alternating rounds, median; parse errors per pass: ${results.get("floor")?.parseErrors ?? 0}`,
+    `Node ${process.version}, ESLint ${Linter.version}, typescript-eslint parser without type information, ` +
+      `${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`,
+    `1 warm-up + ${rounds} rounds, configurations interleaved per file, medians; parse errors per pass: ${warm.parseErrors[FLOOR] ?? 0}`,
     "",
     format(headers),
     format(widths.map((width) => "-".repeat(width))),
     ...rows.map(format),
     "",
-    `${RULE_ID} adds ${Math.round(ruleAdded)} ms = ${percent((ruleAdded / floor) * 100)} of the parse floor ` +
-      `(paired per round: ${percent(pairedPercent("rule"))}; target ≤ +${TARGET_ADDED_PERCENT}%): ` +
-      `${(ruleAdded / floor) * 100 <= TARGET_ADDED_PERCENT ? "met" : "NOT met"}`,
-    `${UNICORN_ID} adds ${Math.round(unicornAdded)} ms = ${percent((unicornAdded / floor) * 100)} ` +
-      `(paired per round: ${percent(pairedPercent("unicorn"))})`,
-    `${RULE} vs unicorn: ${ruleAdded < unicornAdded ? "less" : "MORE"} added time ` +
-      `(${unicornAdded > 0 ? `${(ruleAdded / unicornAdded).toFixed(2)}× unicorn's` : "unicorn added nothing measurable"}; target: less)`,
+    addedLine(RULE_INDEX),
+    addedLine(UNICORN_INDEX),
+    "ESLint stats (one extra pass):",
+    `  ${attributedLine(RULE_INDEX)}`,
+    `  ${attributedLine(UNICORN_INDEX)}`,
+    `target ≤ +${TARGET_ADDED_PERCENT}% over the floor (CPU): ${ruleCpu.percentOfFloor <= TARGET_ADDED_PERCENT ? "met" : "NOT met"}; ` +
+      `${RULE} vs unicorn (CPU): ${ruleCpu.ms < unicornCpu.ms ? "less" : "MORE"} added time` +
+      (unicornCpu.ms > 0 ? ` (${(ruleCpu.ms / unicornCpu.ms).toFixed(2)}× unicorn's)` : ""),
   ].join("\n"),
 );
 
