@@ -31,6 +31,7 @@ const emptyTrace: TraceResult = {
   siteByFunction: new Map(),
   schemaNodes: new Set(),
   schemaVariables: new Set(),
+  tracedNodes: new Set(),
 };
 
 const prefilters = new Map<string, RegExp>();
@@ -69,7 +70,7 @@ export function analyzeFile(
   let trace = mentionsSchemaModule(source.text, modules) ? traceSchemaCalls(source.ast, source.scopeManager, modules) : emptyTrace;
   if (typeInfo) {
     // Receivers syntax cannot trace (imported schemas, typed parameters), recognised by their type.
-    const typedRoots = typedReceiverRoots(source.ast, source.visitorKeys, typeInfo, trace.schemaNodes);
+    const typedRoots = typedReceiverRoots(source.ast, source.visitorKeys, typeInfo, trace);
     if (typedRoots.length > 0) trace = traceSchemaCalls(source.ast, source.scopeManager, modules, typedRoots);
   }
   const captureMemo = new Map<SlotSite, CaptureInfo>();

@@ -59,6 +59,8 @@ export interface TraceResult {
   readonly schemaNodes: ReadonlySet<TSESTree.Node>;
   /** Variables bound to a schema (`const base = z.string()`). */
   readonly schemaVariables: ReadonlySet<Variable>;
+  /** Every reference followed from a library binding, whatever its role (namespace, export, schema). */
+  readonly tracedNodes: ReadonlySet<TSESTree.Node>;
 }
 
 interface Root {
@@ -301,7 +303,7 @@ export function traceSchemaCalls(
     }
   }
   sites.sort((a, b) => a.fn.range[0] - b.fn.range[0]);
-  return { libraries, calls, sites, siteByFunction, schemaNodes, schemaVariables };
+  return { libraries, calls, sites, siteByFunction, schemaNodes, schemaVariables, tracedNodes: visited };
 }
 
 function isMethodCall(call: SchemaCall, schemaNodes: ReadonlySet<TSESTree.Node>): boolean {

@@ -64,7 +64,7 @@ export function typedReceiverRoots(
   ast: TSESTree.Program,
   visitorKeys: VisitorKeys,
   info: TypeInfo,
-  traced: ReadonlySet<TSESTree.Node>,
+  traced: { readonly schemaNodes: ReadonlySet<TSESTree.Node>; readonly tracedNodes: ReadonlySet<TSESTree.Node> },
 ): TypedRoot[] {
   const names = catalogueMethodNames();
   const checker = info.program.getTypeChecker();
@@ -73,7 +73,7 @@ export function typedReceiverRoots(
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return true;
     const name = memberName(node.callee);
     const object = node.callee.object;
-    if (name === undefined || !names.has(name) || traced.has(object)) return true;
+    if (name === undefined || !names.has(name) || traced.schemaNodes.has(object) || traced.tracedNodes.has(object)) return true;
     const tsNode = info.esTreeNodeToTSNodeMap.get(object);
     if (!tsNode) return true;
     const library = libraryOfType(checker.getTypeAtLocation(tsNode), checker);
