@@ -7,7 +7,7 @@
 // problems on purpose, so reports are expected.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -95,16 +95,20 @@ async function main() {
     const copy = join(work, "app");
     try {
       await cp(appDir, copy, { recursive: true });
+      // The copy resolves zod & co. through a link to this repo's node_modules, so --project gives the
+      // planner real types: closures that capture nothing are hoisted with printed annotations.
+      await symlink(join(root, "node_modules"), join(work, "node_modules"), "dir");
+      const project = join(copy, "tsconfig.json");
       console.log(`copied examples/app to ${copy}\n`);
-      console.log("$ stable-schema migrate <copy> --dry --force\n");
+      console.log("$ stable-schema migrate <copy> --dry --force --project <copy>/tsconfig.json\n");
       // Show paths inside the copy as `<copy>/src/…` rather than the temporary directory's name.
       const tidy = (text) => text.replaceAll(`/${copy}`, "/<copy>").replaceAll(copy, "<copy>");
-      const dry = runNode([cliPath, "migrate", copy, "--dry", "--force"], { tidy });
+      const dry = runNode([cliPath, "migrate", copy, "--dry", "--force", "--project", project], { tidy });
       if (dry >= 2) throw new Error(`the dry run exited with ${dry} (usage error or refusal)`);
       if (dry === 1) console.log("\n(the codemod left some files untouched; see above)");
 
-      console.log(`\n$ stable-schema migrate <copy> --force   (for real, in the temporary copy)\n`);
-      const real = runNode([cliPath, "migrate", copy, "--force"], { tidy });
+      console.log(`\n$ stable-schema migrate <copy> --force --project <copy>/tsconfig.json   (for real, in the temporary copy)\n`);
+      const real = runNode([cliPath, "migrate", copy, "--force", "--project", project], { tidy });
       if (real >= 2) throw new Error(`the migration exited with ${real} (usage error or refusal)`);
 
       const after = await lintDir(copy, plugin);
