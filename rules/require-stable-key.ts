@@ -50,6 +50,7 @@ export default createRule<Options, MessageIds>({
       recommended: "recommended",
     },
     fixable: "code",
+    defaultOptions: [{ allowUnusedKeys: false }],
     messages: {
       badKey: "The key of `withKey` must be a string literal id or an array literal `[\"id\", ...captured]`: {{reason}}.",
       missingKey:
@@ -77,7 +78,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [{ allowUnusedKeys: false }],
   create(context, [options]) {
     const { sourceCode } = context;
     const sources = withKeySources(withKeySource(readSettings(context.settings)));

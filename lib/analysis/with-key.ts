@@ -23,7 +23,6 @@ import {
 import { type Capture, type CaptureInfo, analyzeCaptures } from "./captures.js";
 import { type ScopeManager, type Variable, scopeOf } from "./trace.js";
 
-type Scope = TSESLint.Scope.Scope;
 type Reference = TSESLint.Scope.Reference;
 
 /** Where `withKey` comes from: the runtime (`stable-schema`) and the module configured in settings. */
@@ -128,8 +127,15 @@ export function findWithKeyCalls(
       if (names) for (const variable of scopeManager.getDeclaredVariables(statement)) addVariable(variable, { type: "namespace", names });
     }
   }
-  // CommonJS: `require("stable-schema")` anywhere, when `require` is not a local binding.
-  for (const reference of scopeManager.globalScope?.through ?? []) {
+  // CommonJS: `require("stable-schema")` anywhere, when `require` is not a local binding. A configured
+  // global `require` (`sourceType: "commonjs"`, `globals.node`) resolves to a variable without definitions.
+  const globalScope = scopeManager.globalScope;
+  const declaredRequire = globalScope?.set.get("require");
+  const requireReferences = [
+    ...(globalScope?.through ?? []),
+    ...(declaredRequire && declaredRequire.defs.length === 0 ? declaredRequire.references : []),
+  ];
+  for (const reference of requireReferences) {
     const id = reference.identifier;
     if (id.type !== AST_NODE_TYPES.Identifier || id.name !== "require") continue;
     const call = id.parent;
@@ -343,11 +349,6 @@ function closureOf(scopeManager: ScopeManager, argument: TSESTree.Node | undefin
     if (isInlineFunction(init)) return { fn: init, self: variable };
   }
   return undefined;
-}
-
-/** The scope of a function's body (a named function expression also has a scope for its own name). */
-function functionScope(scopeManager: ScopeManager, fn: AnyFunction): Scope | undefined {
-  return scopeManager.acquire(fn, true) ?? undefined;
 }
 
 /** References inside the closure that leave it, by the variable they resolve to (value references only). */
@@ -622,8 +623,15 @@ class CallChecker {
 
     const missing = captures.filter((capture) => !covered.has(capture.variable) && !unsafe.has(capture));
     if (missing.length > 0) {
-      // A binding declared after the call (let/const/class) would throw in the key: no fix for those.
-      const fixable = missing.filter((capture) => !inTemporalDeadZone(capture.variable, call));
+      // No fix when a name cannot be written in the key as is: a binding declared after the call
+      // (let/const/class) would throw, and a name shadowed at the call would key another binding.
+      const callScope = scopeOf(scopeManager, call);
+      const fixable = missing.filter(
+        (capture) =>
+          !inTemporalDeadZone(capture.variable, call) &&
+          callScope !== undefined &&
+          ASTUtils.findVariable(callScope, capture.name) === capture.variable,
+      );
       const fix = fixable.length === missing.length ? addElements(text, key, missing.map((capture) => capture.name)) : undefined;
       for (const capture of missing) {
         this.problems.push({ type: "missing", node: key.node, id, name: capture.name, ...(fix ? { fix } : {}) });

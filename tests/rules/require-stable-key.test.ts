@@ -4,7 +4,7 @@ import "../setup-rule-tester.js";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import tsParser from "@typescript-eslint/parser";
-import { RuleTester } from "@typescript-eslint/rule-tester";
+import { RuleTester, type TestLanguageOptions } from "@typescript-eslint/rule-tester";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { migrateSource } from "../../lib/edits/migrate.js";
@@ -13,6 +13,9 @@ import rule from "../../rules/require-stable-key.js";
 const tester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
 // @typescript-eslint/rule-tester brings its own copy of @typescript-eslint/utils: the rule's types differ only by that copy.
 const testedRule = rule as unknown as Parameters<typeof tester.run>[1];
+
+// `sourceType` is passed through to ESLint's flat config; TestLanguageOptions does not declare it.
+const commonjs = { sourceType: "commonjs" } as TestLanguageOptions;
 
 const imp = `import { withKey } from "stable-schema";\n`;
 
@@ -236,6 +239,25 @@ function f(min) { return keyed((n) => n >= min, ["min", min]); }`,
       errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
     },
     {
+      name: "sourceType commonjs: require is a configured global and top-level bindings are module level",
+      code: `const { withKey } = require("stable-schema");
+const LIMIT = 10;
+function f(min) { return withKey((n) => n >= min && n < LIMIT, "min"); }
+module.exports = { f };`,
+      output: `const { withKey } = require("stable-schema");
+const LIMIT = 10;
+function f(min) { return withKey((n) => n >= min && n < LIMIT, ["min", min]); }
+module.exports = { f };`,
+      languageOptions: commonjs,
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+    },
+    {
+      name: "CommonJS require(...).withKey called directly",
+      code: `function f(min) { return require("stable-schema").withKey((n) => n >= min, "min"); }`,
+      output: `function f(min) { return require("stable-schema").withKey((n) => n >= min, ["min", min]); }`,
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+    },
+    {
       name: "CommonJS namespace require and a const alias",
       code: `const ss = require("stable-schema");
 const wk = ss.withKey;
@@ -343,6 +365,27 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
 }`,
       output: null,
       errors: [{ messageId: "missingKey", data: { id: "later", name: "later" } }],
+    },
+    {
+      name: "a capture shadowed at the call site: no fix appends it (the name would key another binding)",
+      code: `${imp}export function f(min: number) {
+  const check = (n: number) => n >= min;
+  return (scale: number) => {
+    const min = scale;
+    return withKey(check, ["check", min]);
+  };
+}`,
+      output: `${imp}export function f(min: number) {
+  const check = (n: number) => n >= min;
+  return (scale: number) => {
+    const min = scale;
+    return withKey(check, ["check"]);
+  };
+}`,
+      errors: [
+        { messageId: "missingKey", data: { id: "check", name: "min" } },
+        { messageId: "unusedKey", data: { id: "check", name: "min" } },
+      ],
     },
     {
       name: "a key element declared below the call throws",
