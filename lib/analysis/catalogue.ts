@@ -29,6 +29,8 @@ export interface Slot {
   readonly flag: boolean;
   /** For thunks (lazy, builder): how often the function runs once the schema exists. */
   readonly runs?: Runs;
+  /** Parameters of the slot function that receive a schema (yup `.when(k, (vals, schema) => …)`): traced as schemas. */
+  readonly schemaParams?: readonly number[];
   /** The slot applies only when argument `arg` is one of these string literals (arktype `type(def, ":", fn)`). */
   readonly when?: { readonly arg: number; readonly values: readonly string[] };
 }
@@ -159,8 +161,8 @@ export const catalogue: readonly LibraryEntry[] = [
         on: "method",
         slots: [
           { arg: 1, keys: ["is"], kind: P, flag: true },
-          { arg: 1, keys: ["then", "otherwise"], kind: B, flag: false, runs: "every-parse" },
-          { arg: 1, kind: B, flag: false, runs: "every-parse" },
+          { arg: 1, keys: ["then", "otherwise"], kind: B, flag: false, runs: "every-parse", schemaParams: [0] },
+          { arg: 1, kind: B, flag: false, runs: "every-parse", schemaParams: [1] },
         ],
       },
       { names: ["mixed"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }, { arg: 0, keys: ["check"], kind: P, flag: true }] },

@@ -10,6 +10,7 @@ import {
   libraryForModule,
   slotsOf,
 } from "./catalogue.js";
+import { isReassigned } from "./captures.js";
 import {
   type FunctionNode,
   isInlineFunction,
@@ -193,95 +194,6 @@ export function traceSchemaCalls(
     }
   };
 
-  while (queue.length > 0) {
-    const root = queue.pop()!;
-    if (visited.has(root.node)) continue;
-    visited.add(root.node);
-    libraries.add(root.library);
-    const { library } = root;
-    let node: TSESTree.Node = root.node;
-    let role: Role = root.role;
-    if (role.type === "schema") schemaNodes.add(node);
-
-    for (;;) {
-      const parent: TSESTree.Node | undefined = node.parent;
-      if (!parent) break;
-      if (isTransparentWrapper(parent, node)) {
-        node = parent;
-        if (role.type === "schema") schemaNodes.add(node);
-        continue;
-      }
-      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
-        const name = memberName(parent);
-        if (name === undefined) break;
-        const grand = parent.parent;
-        const called =
-          (grand?.type === AST_NODE_TYPES.CallExpression || grand?.type === AST_NODE_TYPES.NewExpression) && grand.callee === parent;
-        const barrel = role.type === "namespace" && role.barrel === true;
-        if (barrel && !library.namespaceExports.includes(name)) break; // `Stream.filter` from the `effect` barrel
-        if (called) {
-          if (barrel) break;
-          const on = role.type === "schema" ? "method" : "builder";
-          const slots = slotsOf(library, on, name) ?? (role.type === "export" ? slotsOf(library, "method", name) : undefined);
-          if (!slots && isTerminal(library, name)) break;
-          const objectText = role.type === "namespace" ? calleeText(parent.object) : undefined;
-          const apiText = objectText !== undefined ? `${objectText}.${name}()` : `.${name}()`;
-          record(grand, library, name, apiText);
-          node = grand;
-          role = { type: "schema" };
-          schemaNodes.add(node);
-          continue;
-        }
-        role =
-          role.type === "namespace"
-            ? library.namespaceExports.includes(name)
-              ? { type: "namespace" }
-              : { type: "export", name }
-            : role.type === "export"
-              ? { type: "export", name }
-              : { type: "schema" };
-        node = parent;
-        if (role.type === "schema") schemaNodes.add(node);
-        continue;
-      }
-      if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === node) {
-        if (role.type === "schema") break; // calling a schema (arktype validates) returns data
-        if (role.type === "namespace" && role.barrel) break;
-        const name = role.type === "export" ? role.name : "default";
-        if (isTerminal(library, name) && !slotsOf(library, "builder", name)) break;
-        const text = calleeText(node) ?? name;
-        record(parent, library, name, `${text}()`);
-        node = parent;
-        role = { type: "schema" };
-        schemaNodes.add(node);
-        continue;
-      }
-      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
-        if (parent.id.type === AST_NODE_TYPES.Identifier) {
-          for (const variable of scopeManager.getDeclaredVariables(parent)) {
-            if (isConstLike(variable)) enqueueVariable(variable, library, role);
-          }
-        } else if (parent.id.type === AST_NODE_TYPES.ObjectPattern && role.type === "namespace") {
-          for (const property of parent.id.properties) {
-            if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
-            const name = propertyKeyName(property);
-            if (name === undefined) continue;
-            const variable = scopeManager.getDeclaredVariables(parent).find((v) => v.name === (property.value as TSESTree.Identifier).name);
-            const propertyRole = roleForImported(library, name, role.barrel);
-            if (variable && propertyRole && isConstLike(variable)) enqueueVariable(variable, library, propertyRole);
-          }
-        }
-      }
-      break;
-    }
-  }
-
-  function record(node: TSESTree.CallExpression | TSESTree.NewExpression, library: LibraryEntry, name: string, apiText: string): void {
-    if (seenCalls.has(node)) return;
-    seenCalls.add(node);
-    calls.push({ node, library, name, apiText });
-  }
-
   const sites: SlotSite[] = [];
   const siteByFunction = new Map<TSESTree.Node, SlotSite>();
   const addSite = (site: SlotSite): void => {
@@ -289,18 +201,121 @@ export function traceSchemaCalls(
     siteByFunction.set(site.fn, site);
     sites.push(site);
   };
-  for (const call of calls) {
-    const on = isMethodCall(call, schemaNodes) ? "method" : "builder";
-    const slots =
-      on === "method" ? slotsOf(call.library, "method", call.name) : (slotsOf(call.library, "builder", call.name) ?? slotsOf(call.library, "method", call.name));
-    for (const slot of slots ?? []) {
-      for (const fn of functionsInSlot(call.node, slot)) {
-        addSite({ fn, call, kind: slot.kind, flag: slot.flag, runs: slot.runs, apiText: call.apiText });
+  function record(node: TSESTree.CallExpression | TSESTree.NewExpression, library: LibraryEntry, name: string, apiText: string): void {
+    if (seenCalls.has(node)) return;
+    seenCalls.add(node);
+    calls.push({ node, library, name, apiText });
+  }
+  let sitedCalls = 0;
+  // Rounds: follow references, find the slot functions of the new calls, and follow the parameters
+  // of builder callbacks that receive a schema (yup `.when(k, (vals, schema) => schema.test(…))`).
+  for (;;) {
+    while (queue.length > 0) {
+      const root = queue.pop()!;
+      if (visited.has(root.node)) continue;
+      visited.add(root.node);
+      libraries.add(root.library);
+      const { library } = root;
+      let node: TSESTree.Node = root.node;
+      let role: Role = root.role;
+      if (role.type === "schema") schemaNodes.add(node);
+
+      for (;;) {
+        const parent: TSESTree.Node | undefined = node.parent;
+        if (!parent) break;
+        if (isTransparentWrapper(parent, node)) {
+          node = parent;
+          if (role.type === "schema") schemaNodes.add(node);
+          continue;
+        }
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+          const name = memberName(parent);
+          if (name === undefined) break;
+          const grand = parent.parent;
+          const called =
+            (grand?.type === AST_NODE_TYPES.CallExpression || grand?.type === AST_NODE_TYPES.NewExpression) && grand.callee === parent;
+          const barrel = role.type === "namespace" && role.barrel === true;
+          if (barrel && !library.namespaceExports.includes(name)) break; // `Stream.filter` from the `effect` barrel
+          if (called) {
+            if (barrel) break;
+            const on = role.type === "schema" ? "method" : "builder";
+            const slots = slotsOf(library, on, name) ?? (role.type === "export" ? slotsOf(library, "method", name) : undefined);
+            if (!slots && isTerminal(library, name)) break;
+            const objectText = role.type === "namespace" ? calleeText(parent.object) : undefined;
+            const apiText = objectText !== undefined ? `${objectText}.${name}()` : `.${name}()`;
+            record(grand, library, name, apiText);
+            node = grand;
+            role = { type: "schema" };
+            schemaNodes.add(node);
+            continue;
+          }
+          role =
+            role.type === "namespace"
+              ? library.namespaceExports.includes(name)
+                ? { type: "namespace" }
+                : { type: "export", name }
+              : role.type === "export"
+                ? { type: "export", name }
+                : { type: "schema" };
+          node = parent;
+          if (role.type === "schema") schemaNodes.add(node);
+          continue;
+        }
+        if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === node) {
+          if (role.type === "schema") break; // calling a schema (arktype validates) returns data
+          if (role.type === "namespace" && role.barrel) break;
+          const name = role.type === "export" ? role.name : "default";
+          if (isTerminal(library, name) && !slotsOf(library, "builder", name)) break;
+          const text = calleeText(node) ?? name;
+          record(parent, library, name, `${text}()`);
+          node = parent;
+          role = { type: "schema" };
+          schemaNodes.add(node);
+          continue;
+        }
+        if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
+          if (parent.id.type === AST_NODE_TYPES.Identifier) {
+            for (const variable of scopeManager.getDeclaredVariables(parent)) {
+              if (isConstLike(variable)) enqueueVariable(variable, library, role);
+            }
+          } else if (parent.id.type === AST_NODE_TYPES.ObjectPattern && role.type === "namespace") {
+            for (const property of parent.id.properties) {
+              if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+              const name = propertyKeyName(property);
+              if (name === undefined) continue;
+              const variable = scopeManager.getDeclaredVariables(parent).find((v) => v.name === (property.value as TSESTree.Identifier).name);
+              const propertyRole = roleForImported(library, name, role.barrel);
+              if (variable && propertyRole && isConstLike(variable)) enqueueVariable(variable, library, propertyRole);
+            }
+          }
+        }
+        break;
       }
     }
-    if (call.library.tupleOperators) {
-      for (const argument of call.node.arguments) collectTuples(argument, call, addSite);
+
+
+
+    for (; sitedCalls < calls.length; sitedCalls++) {
+      const call = calls[sitedCalls]!;
+      const on = isMethodCall(call, schemaNodes) ? "method" : "builder";
+      const slots =
+        on === "method" ? slotsOf(call.library, "method", call.name) : (slotsOf(call.library, "builder", call.name) ?? slotsOf(call.library, "method", call.name));
+      for (const slot of slots ?? []) {
+        for (const fn of functionsInSlot(call.node, slot)) {
+          addSite({ fn, call, kind: slot.kind, flag: slot.flag, runs: slot.runs, apiText: call.apiText });
+          for (const index of slot.schemaParams ?? []) {
+            const param = fn.params[index];
+            if (param?.type !== AST_NODE_TYPES.Identifier) continue;
+            const variable = scopeManager.getDeclaredVariables(fn).find((v) => v.name === param.name);
+            if (variable && !isReassigned(variable)) enqueueVariable(variable, call.library, { type: "schema" });
+          }
+        }
+      }
+      if (call.library.tupleOperators) {
+        for (const argument of call.node.arguments) collectTuples(argument, call, addSite);
+      }
     }
+    if (queue.length === 0) break;
   }
   sites.sort((a, b) => a.fn.range[0] - b.fn.range[0]);
   return { libraries, calls, sites, siteByFunction, schemaNodes, schemaVariables, tracedNodes: visited };
