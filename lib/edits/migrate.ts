@@ -94,7 +94,8 @@ interface PassResult {
   readonly applied: ReadonlySet<number>;
 }
 
-function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap"): PassResult {
+/** Parses and plans one version of the text. */
+function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
   const programs = options.programs ? programsWithText(options.programs, options.filename, text) : undefined;
   const parsed = parseSource(text, { filename: options.filename, ...(programs && programs.length > 0 ? { programs } : {}) });
   setParents(parsed.ast, parsed.visitorKeys);
@@ -102,8 +103,8 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap")
   const typeInfo = typeInfoFrom(parsed.services);
   const analysis = analyzeFile(source, options.modules, typeInfo);
   const sites = reportedSites(analysis).map((reported) => reported.site);
-  if (sites.length === 0) return { text, plans: [], applied: new Set() };
-  const plans = planSites(
+  if (sites.length === 0) return [];
+  return planSites(
     {
       source,
       analysis,
@@ -113,8 +114,19 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap")
     },
     sites,
   );
+}
+
+function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap", memo: Map<string, readonly SitePlan[]>): PassResult {
+  // A phase that changed nothing leaves the text as it was: the next phase reuses its plans.
+  let plans = memo.get(text);
+  if (!plans) {
+    plans = planText(text, options);
+    memo.clear();
+    memo.set(text, plans);
+  }
   const fixes: TextEdit[] = [];
   const owner = new Map<TextEdit, number>();
+  if (plans.length === 0) return { text, plans, applied: new Set() };
   plans.forEach((plan, index) => {
     const fix = phase === "hoist" ? plan.hoist?.fix : plan.wrap?.fix;
     if (fix) {
@@ -147,10 +159,11 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
   let pending: Entry[] = [];
   let text = source;
   let lastPlans: readonly SitePlan[] = [];
+  const memo = new Map<string, readonly SitePlan[]>();
   for (const phase of ["hoist", "wrap"] as const) {
     let previousCount = Number.POSITIVE_INFINITY;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const result = runPass(text, options, phase);
+      const result = runPass(text, options, phase, memo);
       // Every applied edit removes its site; if the count does not drop, stop rather than loop.
       if (result.plans.length >= previousCount) {
         throw new Error(`stable-schema: internal error: edits to ${options.filename} did not converge (${phase} pass ${pass})`);
