@@ -29,13 +29,19 @@ export interface PlannerInput {
 export interface HoistPlan {
   readonly name: string;
   readonly form: "const" | "function";
+  /** The plan's edits merged into one ESLint fix (one range). */
   readonly fix: TextEdit;
+  /** The same edits unmerged: the codemod applies many plans' edits in one pass. */
+  readonly edits: readonly TextEdit[];
 }
 
 export interface WrapPlan {
   readonly id: string;
   readonly captured: readonly string[];
+  /** The plan's edits merged into one ESLint fix (one range). */
   readonly fix: TextEdit;
+  /** The same edits unmerged: the codemod applies many plans' edits in one pass. */
+  readonly edits: readonly TextEdit[];
 }
 
 export interface SitePlan {
@@ -404,7 +410,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
           if (isMethodShorthand(fn) && fn.parent.computed) {
             edits[1] = { range: fn.parent.range, text: `[${source.text.slice(fn.parent.key.range[0], fn.parent.key.range[1])}]: ${name}` };
           }
-          hoist = { name, form, fix: mergeEdits(source.text, edits) };
+          hoist = { name, form, fix: mergeEdits(source.text, edits), edits };
         }
       }
     }
@@ -440,7 +446,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
             edits.push({ range: [fn.range[0], fn.range[0]], text: `${withKeyImport.local}(` });
             edits.push({ range: [fn.range[1], fn.range[1]], text: `, ${key})` });
           }
-          wrap = { id, captured, fix: mergeEdits(source.text, edits) };
+          wrap = { id, captured, fix: mergeEdits(source.text, edits), edits };
         }
       }
     }
