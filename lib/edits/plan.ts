@@ -8,6 +8,7 @@ import { type CaptureInfo, blockersOf } from "../analysis/captures.js";
 import type { FileAnalysis, SourceInput } from "../analysis/index.js";
 import type { SlotSite } from "../analysis/trace.js";
 import { inTemporalDeadZone } from "../analysis/with-key.js";
+import { moduleIdentity } from "./module-id.js";
 import { NameRegistry, baseNameFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
 import type { TypeInfo } from "./types.js";
@@ -359,6 +360,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
   const typescript = isTypeScriptFile(input.filename);
   let withKeyImport: WithKeyImport | undefined;
   const plans: SitePlan[] = [];
+  const moduleId = moduleIdentity(input.filename);
 
   for (const site of sites) {
     const fn = site.fn;
@@ -431,7 +433,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
           notWrapped = `it captures \`${declaredBelow.name}\`, which is declared below it: a key evaluated here would throw before \`${declaredBelow.name}\` is initialised`;
         } else {
           withKeyImport ??= planWithKeyImport(input, registry);
-          const id = registry.id(base);
+          const id = registry.id(`${moduleId}#${base}`);
           const captured = info.values.map((capture) => capture.name);
           const key = captured.length === 0 ? JSON.stringify(id) : `[${[JSON.stringify(id), ...captured].join(", ")}]`;
           const edits: TextEdit[] = [];
@@ -444,6 +446,13 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
             });
           } else {
             edits.push({ range: [fn.range[0], fn.range[0]], text: `${withKeyImport.local}(` });
+            // With type information, parameters that relied on contextual typing are annotated too:
+            // inside overloaded or generic calls (effect 3 `pipe(filter(…))`) the generic withKey
+            // cannot always pass the contextual type on.
+            const needing = typescript && input.typeInfo ? paramsNeedingTypes(fn) : [];
+            const types = needing.length > 0 && input.typeInfo ? portableParameterTypes(input.typeInfo, source, needing) : undefined;
+            const paramRange = types && types.size > 0 ? parameterListRange(source, fn) : undefined;
+            if (types && paramRange) edits.push({ range: paramRange, text: parameterListText(source, fn, types) });
             edits.push({ range: [fn.range[1], fn.range[1]], text: `, ${key})` });
           }
           wrap = { id, captured, fix: mergeEdits(source.text, edits), edits };
