@@ -31,7 +31,6 @@ function run(source: string): void {
     if (!(name in modules)) throw new Error(`docs block imports ${name}, which docs.test.ts does not provide`);
     return modules[name];
   };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the documented examples is the point of this test
   new Function("require", "exports", "module", outputText)(requireMap, {}, { exports: {} });
 }
 
