@@ -114,7 +114,8 @@ export function analyzeCaptures(fn: FunctionNode, scopeManager: ScopeManager, vi
       if (!variable || isModuleLevel(variable)) continue;
       // `arguments` of an enclosing function: reported as usesArguments.
       if (variable.name === "arguments" && variable.defs.length === 0) continue;
-      const asValue = reference.isValueReference && !inTypePosition(reference.identifier, fn);
+      // eslint-scope (the default parser's scope manager) has no isValueReference: every reference is a value there.
+      const asValue = reference.isValueReference !== false && !inTypePosition(reference.identifier, fn);
       const entry = byVariable.get(variable);
       if (entry) entry.value ||= asValue;
       else byVariable.set(variable, { first: reference.identifier, value: asValue });

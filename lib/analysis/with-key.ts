@@ -357,7 +357,7 @@ function outgoingReferences(scopeManager: ScopeManager, fn: AnyFunction): Map<Va
   const scope = scopeManager.acquire(fn) ?? undefined;
   for (const reference of scope?.through ?? []) {
     const variable = reference.resolved;
-    if (!variable || !reference.isValueReference) continue;
+    if (!variable || reference.isValueReference === false) continue;
     const list = byVariable.get(variable);
     if (list) list.push(reference);
     else byVariable.set(variable, [reference]);
