@@ -26,6 +26,8 @@ export interface Totals {
   sites: { hoisted: number; wrapped: number; left: number };
   /** Why sites were left, most frequent first; names in backticks are folded (`…`) so reasons group. */
   leftReasons: Array<{ reason: string; count: number }>;
+  /** Wrapped sites that capture nothing and would be hoisted with type information (`--project`). */
+  hoistableWithTypes: number;
 }
 
 export interface Report {
@@ -55,7 +57,7 @@ export function buildReport(results: readonly FileResult[], options: { dryRun: b
 
 /** "it captures `count`, which is reassigned" → "it captures `…`, which is reassigned". */
 export function reasonTemplate(reason: string): string {
-  return reason.replace(/`[^`\n]+`/g, "`…`");
+  return reason.replace(/`(?!(?:this|arguments|super|new\.target)`)[^`\n]+`/g, "`…`");
 }
 
 export function computeTotals(results: readonly FileResult[]): Totals {
@@ -63,12 +65,14 @@ export function computeTotals(results: readonly FileResult[]): Totals {
     files: { scanned: results.length, changed: 0, unchanged: 0, skipped: 0, failed: 0 },
     sites: { hoisted: 0, wrapped: 0, left: 0 },
     leftReasons: [],
+    hoistableWithTypes: 0,
   };
   const reasons = new Map<string, number>();
   for (const r of results) {
     totals.files[r.status] += 1;
     for (const site of r.sites) {
       totals.sites[site.action] += 1;
+      if (site.action === "wrapped" && site.needsTypes) totals.hoistableWithTypes += 1;
       if (site.action === "left") {
         const reason = reasonTemplate(site.reason ?? "(no reason given)");
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
@@ -116,6 +120,15 @@ export function formatSummary(totals: Totals, options: { paint?: Paint; seconds?
     for (const { reason, count } of top) lines.push(`  ${String(count).padStart(countWidth)}  ${reason}`);
     const more = totals.leftReasons.length - top.length;
     if (more > 0) lines.push(c.dim(`  … and ${more} more reason${more === 1 ? "" : "s"} (see --report)`));
+  }
+  if (totals.hoistableWithTypes > 0) {
+    const n = totals.hoistableWithTypes;
+    lines.push(
+      "",
+      c.dim(
+        `  tip: ${n} closure${n === 1 ? " captures" : "s capture"} nothing but ${n === 1 ? "was" : "were"} wrapped because parameter types are unknown without type information; run with --project <tsconfig.json> to hoist ${n === 1 ? "it" : "them"} to module level instead`,
+      ),
+    );
   }
   const title = options.seconds !== undefined ? `stable-schema migrate — ${options.seconds.toFixed(1)}s` : "stable-schema migrate";
   return [c.bold(title), ...lines].join("\n");

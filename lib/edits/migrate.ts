@@ -40,8 +40,10 @@ export interface SiteResult {
   action: SiteAction;
   /** Name of the hoisted constant, or the `withKey` id. */
   name?: string;
-  /** Why a site was left as it is. */
+  /** Why a site was left as it is; for a wrapped site, why it was not hoisted instead. */
   reason?: string;
+  /** Wrapped only because parameter types were unknown: `--project` would hoist it. */
+  needsTypes?: boolean;
 }
 
 export interface MigrateResult {
@@ -193,6 +195,8 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
             api: entry.api,
             action: phase === "hoist" ? "hoisted" : "wrapped",
             ...(name !== undefined ? { name } : {}),
+            ...(phase === "wrap" && plan.notHoisted !== undefined ? { reason: plan.notHoisted } : {}),
+            ...(phase === "wrap" && plan.needsTypes ? { needsTypes: true } : {}),
           };
           if (!aligned) entries?.push(entry);
         } else {

@@ -81,6 +81,11 @@ function camel(text: string): string {
 /** Variable names that say "a schema" and nothing about what it checks (`schema`, `userSchema` does say). */
 const genericSchemaName = /^(?:schema|validator|struct|codec|type|parser)$/i;
 
+/** A variable or key that says something: not a generic word, not a one-letter name (`a`, `s`, `t`). */
+function meaningful(name: string): boolean {
+  return name.length > 1 && !genericSchemaName.test(name);
+}
+
 /** The thing the closure is about: a yup test name, an object key, a variable. */
 function subjectOf(site: SlotSite): string | undefined {
   const call = site.call.node;
@@ -110,10 +115,10 @@ function subjectOf(site: SlotSite): string | undefined {
     }
     if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === node) {
       const key = propertyKeyName(parent);
-      if (key !== undefined && !genericSchemaName.test(key)) return key.replace(/Schema$/, "");
+      if (key !== undefined && meaningful(key)) return key.replace(/Schema$/, "");
     }
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
-      if (!genericSchemaName.test(parent.id.name)) return parent.id.name.replace(/Schema$/, "");
+      if (meaningful(parent.id.name)) return parent.id.name.replace(/Schema$/, "");
     }
   }
   return undefined;

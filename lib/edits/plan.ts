@@ -52,6 +52,8 @@ export interface SitePlan {
   /** Why the closure cannot be hoisted (and, when there is no wrap either, why not wrapped). */
   readonly notHoisted?: string;
   readonly notWrapped?: string;
+  /** Hoisting failed only because there is no type information (`--project` would hoist it). */
+  readonly needsTypes?: boolean;
 }
 
 const typeScriptFile = /\.(?:ts|tsx|mts|cts)$/i;
@@ -370,6 +372,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
 
     // --- hoist ------------------------------------------------------------------------------
     let notHoisted: string | undefined;
+    let needsTypes = false;
     let hoist: HoistPlan | undefined;
     if (blockers.length > 0) {
       notHoisted = capturedReason(info);
@@ -383,6 +386,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
       if (needing.length > 0) {
         const printed = input.typeInfo ? portableParameterTypes(input.typeInfo, source, needing) : undefined;
         if (!printed) {
+          needsTypes = !input.typeInfo;
           notHoisted = input.typeInfo
             ? `the type of parameter \`${paramName(source, needing[0]!)}\` cannot be written at module level`
             : `parameter \`${paramName(source, needing[0]!)}\` gets its type from the call; without type information it cannot be annotated`;
@@ -459,7 +463,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
         }
       }
     }
-    plans.push({ site, ...(hoist ? { hoist } : {}), ...(wrap ? { wrap } : {}), ...(notHoisted ? { notHoisted } : {}), ...(notWrapped ? { notWrapped } : {}) });
+    plans.push({ site, ...(hoist ? { hoist } : {}), ...(wrap ? { wrap } : {}), ...(notHoisted ? { notHoisted } : {}), ...(notWrapped ? { notWrapped } : {}), ...(needsTypes && !hoist ? { needsTypes } : {}) });
   }
   return plans;
 }

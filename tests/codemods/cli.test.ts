@@ -273,7 +273,7 @@ describe("files", () => {
     const report = readReport(path.join(dir, "out/report.json"));
     expect(report.version).toBe(1);
     expect(report.dryRun).toBe(true);
-    expect(Object.keys(report.totals)).toEqual(["files", "sites", "leftReasons"]);
+    expect(Object.keys(report.totals)).toEqual(["files", "sites", "leftReasons", "hoistableWithTypes"]);
     expect(Object.keys(report.totals.files)).toEqual(["scanned", "changed", "unchanged", "skipped", "failed"]);
     expect(Object.keys(report.totals.sites)).toEqual(["hoisted", "wrapped", "left"]);
     expect(report.totals.files.scanned).toBe(3);
@@ -427,7 +427,8 @@ describe("helpers", () => {
         sites: [
           { line: 1, column: 0, api: ".refine", action: "hoisted", name: "isPositive" },
           { line: 2, column: 0, api: ".refine", action: "wrapped", name: "gt" },
-          { line: 3, column: 0, api: ".refine", action: "left", reason: "uses this" },
+          { line: 4, column: 0, api: ".refine", action: "wrapped", name: "isValid", needsTypes: true, reason: "no types" },
+          { line: 3, column: 0, api: ".refine", action: "left", reason: "it uses `this` of the enclosing function" },
         ],
       },
       {
@@ -435,7 +436,7 @@ describe("helpers", () => {
         status: "unchanged",
         sites: [
           { line: 1, column: 0, api: "v.check", action: "left", reason: "captures the generic type `T`" },
-          { line: 2, column: 0, api: "v.check", action: "left", reason: "uses this" },
+          { line: 2, column: 0, api: "v.check", action: "left", reason: "it uses `this` of the enclosing function" },
           { line: 3, column: 0, api: "v.check", action: "left", reason: "captures the generic type `U`" },
           { line: 4, column: 0, api: "v.check", action: "left", reason: "captures the generic type `U`" },
         ],
@@ -445,17 +446,20 @@ describe("helpers", () => {
     ]);
     expect(totals).toEqual({
       files: { scanned: 4, changed: 1, unchanged: 1, skipped: 1, failed: 1 },
-      sites: { hoisted: 1, wrapped: 1, left: 5 },
+      sites: { hoisted: 1, wrapped: 2, left: 5 },
       leftReasons: [
         { reason: "captures the generic type `…`", count: 3 },
-        { reason: "uses this", count: 2 },
+        // keywords stay readable when names are folded
+        { reason: "it uses `this` of the enclosing function", count: 2 },
       ],
+      hoistableWithTypes: 1,
     });
     const summary = formatSummary(totals);
     expect(summary).toMatch(/files scanned\s+4/);
     expect(summary).toMatch(/failed\s+1/);
     expect(summary).toMatch(/sites left\s+5/);
-    expect(summary).toMatch(/3 {2}captures the generic type `…`\n {2}2 {2}uses this/);
+    expect(summary).toMatch(/3 {2}captures the generic type `…`\n {2}2 {2}it uses `this` of the enclosing function/);
+    expect(summary).toMatch(/tip: 1 closure captures nothing but was wrapped .* run with --project/);
   });
 
   it("buildReport uses cwd-relative posix paths and sorts by path", () => {
