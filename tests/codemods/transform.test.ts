@@ -85,7 +85,8 @@ describe("jscodeshift route (spawned like a user runs it)", () => {
     const r = spawnSync(process.execPath, [jscodeshiftBin, ...args], {
       cwd: repoRoot,
       encoding: "utf8",
-      env: { ...process.env, ...env },
+      // CI=true makes jscodeshift's colour library colour its summary: keep the output plain for matching.
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...env },
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }

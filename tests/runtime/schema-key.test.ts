@@ -150,7 +150,9 @@ describe("schemaKey: structure", () => {
   });
   it("the general encoder agrees with the JSON fast path on JSON data (property)", () => {
     fc.assert(
-      fc.property(fc.jsonValue(), (v) => {
+      // JSON round trip: fc.jsonValue() can produce -0, which JSON.stringify prints as 0 but schemaKey
+      // keeps apart from 0 (checked below).
+      fc.property(fc.jsonValue().map((raw) => JSON.parse(JSON.stringify(raw)) as unknown), (v) => {
         expect(schemaKey(v)).toBe(JSON.stringify(v));
         if (typeof v === "object" && v !== null) expect(encodeTree(v)).toBe(JSON.stringify(v));
       }),
