@@ -6,7 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrateSource } from "../../lib/edits/migrate.js";
 import { processFile, processSource } from "../../codemods/lib/process.js";
 import { buildReport, computeTotals, formatDiff, formatSummary, type Report } from "../../codemods/lib/report.js";
 import { writeResult } from "../../codemods/lib/write.js";

@@ -3,9 +3,11 @@
 // idempotent shows up as a repeated edit), and every suggestion's output is asserted.
 import "../../setup-rule-tester.js";
 import { RuleTester } from "@typescript-eslint/rule-tester";
-import rule from "../../../rules/no-inline-predicate.js";
+import noInlinePredicate, { type MessageIds, type Options } from "../../../rules/no-inline-predicate.js";
 
 const tester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
+// @typescript-eslint/rule-tester brings its own copy of @typescript-eslint/utils: same shape, other types.
+const rule = noInlinePredicate as unknown as Parameters<typeof tester.run<MessageIds, Options>>[1];
 // RuleTester's default file is react.tsx in the working directory: ids name the module from there.
 const id = (name: string) => `stable-schema/react#${name}`;
 
