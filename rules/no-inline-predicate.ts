@@ -1,10 +1,9 @@
-import type { TSESLint } from "@typescript-eslint/utils";
 import { createRule } from "../lib/rules/create-rule.js";
+import { replaceWith } from "../lib/rules/fix.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
 import { type CaptureInfo, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
 import { planSites } from "../lib/edits/plan.js";
 import { reportedSites } from "../lib/edits/sites.js";
-import type { TextEdit } from "../lib/edits/text.js";
 import { typeInfoFrom } from "../lib/edits/types.js";
 import { withKeySource } from "../lib/settings.js";
 
@@ -34,11 +33,6 @@ function describeCaptures(info: CaptureInfo): string {
   }
   return parts.length > 0 ? ` (${parts.join("; ")})` : "";
 }
-
-const replaceWith =
-  (edit: TextEdit) =>
-  (fixer: TSESLint.RuleFixer): TSESLint.RuleFix =>
-    fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text);
 
 export default createRule<Options, MessageIds>({
   name: "no-inline-predicate",

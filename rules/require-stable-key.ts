@@ -1,6 +1,6 @@
-import type { TSESLint } from "@typescript-eslint/utils";
 import { createRule } from "../lib/rules/create-rule.js";
-import { checkWithKeyCalls, withKeySources, type KeyEdit, type WithKeyProblem } from "../lib/analysis/with-key.js";
+import { replaceWith } from "../lib/rules/fix.js";
+import { checkWithKeyCalls, withKeySources, type WithKeyProblem } from "../lib/analysis/with-key.js";
 import { readSettings, withKeySource } from "../lib/settings.js";
 
 export type Options = [{ allowUnusedKeys?: boolean }];
@@ -35,11 +35,6 @@ function dataOf(problem: WithKeyProblem): Record<string, string | number> {
       return { id: problem.id, line: problem.line };
   }
 }
-
-const replaceWith =
-  (edit: KeyEdit) =>
-  (fixer: TSESLint.RuleFixer): TSESLint.RuleFix =>
-    fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text);
 
 export default createRule<Options, MessageIds>({
   name: "require-stable-key",

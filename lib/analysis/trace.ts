@@ -126,24 +126,11 @@ function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: 
     }
   }
 
-  // CommonJS: `require("zod")` anywhere, when `require` is not a local binding. ESLint resolves
-  // references to configured globals (`sourceType: "commonjs"`, `globals.node`) to a global variable
-  // without definitions, so those leave `through`: read both.
-  const globalScope = scopeManager.globalScope;
-  if (globalScope) {
-    const declaredGlobal = globalScope.set.get("require");
-    const requireReferences = [
-      ...globalScope.through,
-      ...(declaredGlobal && declaredGlobal.defs.length === 0 ? declaredGlobal.references : []),
-    ];
-    for (const reference of requireReferences) {
-      const id = reference.identifier;
-      if (id.type !== AST_NODE_TYPES.Identifier || id.name !== "require") continue;
-      const call = id.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) continue;
-      const specifier = stringLiteralValue(call.arguments[0]);
-      const library = specifier === undefined ? undefined : libraryForModule(specifier, modules);
-      if (library && !library.dataModules?.includes(specifier!)) roots.push({ node: call, library, role: { type: "namespace", barrel: isBarrel(library, specifier!, modules) } });
+  // CommonJS: `require("zod")` anywhere, when `require` is not a local binding.
+  for (const { call, specifier } of requireCalls(scopeManager)) {
+    const library = libraryForModule(specifier, modules);
+    if (library && !library.dataModules?.includes(specifier)) {
+      roots.push({ node: call, library, role: { type: "namespace", barrel: isBarrel(library, specifier, modules) } });
     }
   }
   return roots;
@@ -401,4 +388,26 @@ export function scopeOf(scopeManager: ScopeManager, node: TSESTree.Node): Scope 
 export function resolveIdentifier(scopeManager: ScopeManager, id: TSESTree.Identifier): Variable | undefined {
   const scope = scopeOf(scopeManager, id);
   return scope ? (ASTUtils.findVariable(scope, id) ?? undefined) : undefined;
+}
+
+/**
+ * Every `require("…")` call with a literal specifier, when `require` is not a local binding. ESLint
+ * resolves references to a configured global `require` (`sourceType: "commonjs"`, `globals.node`) to a
+ * global variable without definitions, so those leave `through`: both are read.
+ */
+export function requireCalls(scopeManager: ScopeManager): { call: TSESTree.CallExpression; specifier: string }[] {
+  const globalScope = scopeManager.globalScope;
+  if (!globalScope) return [];
+  const declared = globalScope.set.get("require");
+  const references = [...globalScope.through, ...(declared && declared.defs.length === 0 ? declared.references : [])];
+  const found: { call: TSESTree.CallExpression; specifier: string }[] = [];
+  for (const reference of references) {
+    const id = reference.identifier;
+    if (id.type !== AST_NODE_TYPES.Identifier || id.name !== "require") continue;
+    const call = id.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) continue;
+    const specifier = stringLiteralValue(call.arguments[0]);
+    if (specifier !== undefined) found.push({ call, specifier });
+  }
+  return found;
 }

@@ -21,7 +21,7 @@ import {
   walk,
 } from "./ast.js";
 import { type Capture, type CaptureInfo, analyzeCaptures } from "./captures.js";
-import { type ScopeManager, type Variable, scopeOf } from "./trace.js";
+import { type ScopeManager, type Variable, requireCalls, scopeOf } from "./trace.js";
 
 type Reference = TSESLint.Scope.Reference;
 
@@ -127,21 +127,9 @@ export function findWithKeyCalls(
       if (names) for (const variable of scopeManager.getDeclaredVariables(statement)) addVariable(variable, { type: "namespace", names });
     }
   }
-  // CommonJS: `require("stable-schema")` anywhere, when `require` is not a local binding. A configured
-  // global `require` (`sourceType: "commonjs"`, `globals.node`) resolves to a variable without definitions.
-  const globalScope = scopeManager.globalScope;
-  const declaredRequire = globalScope?.set.get("require");
-  const requireReferences = [
-    ...(globalScope?.through ?? []),
-    ...(declaredRequire && declaredRequire.defs.length === 0 ? declaredRequire.references : []),
-  ];
-  for (const reference of requireReferences) {
-    const id = reference.identifier;
-    if (id.type !== AST_NODE_TYPES.Identifier || id.name !== "require") continue;
-    const call = id.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) continue;
-    const specifier = stringLiteralValue(call.arguments[0]);
-    const names = specifier === undefined ? undefined : namesByModule.get(specifier);
+  // CommonJS: `require("stable-schema")` anywhere, when `require` is not a local binding.
+  for (const { call, specifier } of requireCalls(scopeManager)) {
+    const names = namesByModule.get(specifier);
     if (names) queue.push({ node: call, role: { type: "namespace", names } });
   }
 
