@@ -61,7 +61,7 @@ export function describeRepeat(reason: RepeatReason): string {
     case "instance":
       return `for every instance of \`${reason.className}\``;
     case "parse":
-      return `on every parse (it is built inside the ${reason.api} callback)`;
+      return `on every parse, inside the ${reason.api} callback`;
   }
 }
 

@@ -108,7 +108,7 @@ describe("repeatContext", () => {
   it("a valibot lazy getter is per-parse", () => {
     const answer = answerFor(`import * as v from "valibot";\nexport const S = v.lazy(() => v.pipe(v.string(), v.check((s) => !!s)));`);
     expect(answer.repeated && answer.reason.type).toBe("parse");
-    if (answer.repeated) expect(describeRepeat(answer.reason)).toBe("on every parse (it is built inside the `v.lazy()` callback)");
+    if (answer.repeated) expect(describeRepeat(answer.reason)).toBe("on every parse, inside the `v.lazy()` callback");
   });
 
   it("loops report their label and line; instance fields their class", () => {

@@ -45,7 +45,7 @@ export const call = (name: string): string => `on every call of \`${name}\``;
 export const callback = (callee: string): string => `on every call of the callback passed to \`${callee}\``;
 export const loop = (label: string, line: number): string => `on every iteration of the \`${label}\` loop at line ${line}`;
 export const instance = (className: string): string => `for every instance of \`${className}\``;
-export const parse = (api: string): string => `on every parse (it is built inside the \`${api}\` callback)`;
+export const parse = (api: string): string => `on every parse, inside the \`${api}\` callback`;
 
 /** The `captures` message part: `captures("min")` → " (captures `min`)". */
 export function captures(...parts: string[]): string {
