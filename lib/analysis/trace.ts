@@ -228,8 +228,10 @@ export function traceSchemaCalls(
             const on = role.type === "schema" ? "method" : "builder";
             const slots = slotsOf(library, on, name) ?? (role.type === "export" ? slotsOf(library, "method", name) : undefined);
             if (!slots && isTerminal(library, name)) break;
-            const objectText = role.type === "namespace" ? calleeText(parent.object) : undefined;
-            const apiText = objectText !== undefined ? `${objectText}.${name}()` : `.${name}()`;
+            // `z.custom()`, `match.case()`, `type.pipe()`: the namespace or export it hangs off, when it is a name.
+            const objectText = role.type === "schema" ? undefined : calleeText(parent.object);
+            const newPrefix = grand.type === AST_NODE_TYPES.NewExpression ? "new " : "";
+            const apiText = objectText !== undefined ? `${newPrefix}${objectText}.${name}()` : `.${name}()`;
             record(grand, library, name, apiText);
             node = grand;
             role = { type: "schema" };
@@ -254,7 +256,7 @@ export function traceSchemaCalls(
           const name = role.type === "export" ? role.name : "default";
           if (isTerminal(library, name) && !slotsOf(library, "builder", name)) break;
           const text = calleeText(node) ?? name;
-          record(parent, library, name, `${text}()`);
+          record(parent, library, name, `${parent.type === AST_NODE_TYPES.NewExpression ? "new " : ""}${text}()`);
           node = parent;
           role = { type: "schema" };
           schemaNodes.add(node);

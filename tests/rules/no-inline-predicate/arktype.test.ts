@@ -110,7 +110,7 @@ export function handler(input: unknown, min: number) { return type("string").nar
     {
       name: "arktype match.case(def, fn)",
       code: inHandler(`return match.case("string", (s) => s.length).default("assert")(input);`, "match"),
-      errors: [repeated(".case()", "transform", call("handler"))],
+      errors: [repeated("match.case()", "transform", call("handler"))],
     },
     {
       name: "arktype scope: all",

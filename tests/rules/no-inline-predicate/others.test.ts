@@ -97,9 +97,9 @@ export function handler(input: unknown) { s.assert(input, s.define("email", (v) 
       code: `import { Struct } from "superstruct";
 export function handler() { return new Struct({ type: "x", schema: null, validator: (v) => true, coercer: (v) => v, refiner: function* () {} }).validate(1); }`,
       errors: [
-        repeated("Struct()", "validator", call("handler")),
-        repeated("Struct()", "validator", call("handler")),
-        repeated("Struct()", "validator", call("handler")),
+        repeated("new Struct()", "validator", call("handler")),
+        repeated("new Struct()", "validator", call("handler")),
+        repeated("new Struct()", "validator", call("handler")),
       ],
     },
     {
@@ -154,9 +154,9 @@ export function handler(input: unknown) {
   return new t.Type<string>("Str", (u): u is string => typeof u === "string", (u, c) => (typeof u === "string" ? t.success(u) : t.failure(u, c)), (a) => a).decode(input);
 }`,
       errors: [
-        repeated("t.Type()", "predicate", call("handler")),
-        repeated("t.Type()", "validator", call("handler")),
-        repeated("t.Type()", "transform", call("handler")),
+        repeated("new t.Type()", "predicate", call("handler")),
+        repeated("new t.Type()", "validator", call("handler")),
+        repeated("new t.Type()", "transform", call("handler")),
       ],
     },
     {
