@@ -225,9 +225,9 @@ console.log(
     "ESLint stats (one extra pass):",
     `  ${attributedLine(RULE_INDEX)}`,
     `  ${attributedLine(UNICORN_INDEX)}`,
-    `target ≤ +${TARGET_ADDED_PERCENT}% over the floor (CPU): ${ruleCpu.percentOfFloor <= TARGET_ADDED_PERCENT ? "met" : "NOT met"}; ` +
-      `${RULE} vs unicorn (CPU): ${ruleCpu.ms < unicornCpu.ms ? "less" : "MORE"} added time` +
-      (unicornCpu.ms > 0 ? ` (${(ruleCpu.ms / unicornCpu.ms).toFixed(2)}× unicorn's)` : ""),
+    `verdict (CPU, paired per round): ${RULE} adds ${percent(ruleCpu.paired)}, target ≤ +${TARGET_ADDED_PERCENT}%: ` +
+      `${ruleCpu.paired <= TARGET_ADDED_PERCENT ? "met" : "NOT met"}; vs unicorn's ${percent(unicornCpu.paired)}: ` +
+      `${ruleCpu.paired < unicornCpu.paired ? "less" : "NOT less"} (target: less)`,
   ].join("\n"),
 );
 
