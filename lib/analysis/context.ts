@@ -264,7 +264,31 @@ function isFactoryOf(fn: AnyFunction, closure: TSESTree.Node, input: ContextInpu
     }
     if (node.type === AST_NODE_TYPES.ConditionalExpression) return schemaValued(node.consequent, depth + 1) || schemaValued(node.alternate, depth + 1);
     if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
-    return trace.schemaNodes.has(node) && contains(node, closure);
+    return trace.schemaNodes.has(node) && carriesClosure(node, depth);
+  };
+  // The closure is part of a schema expression when it is inside it, or inside the initialiser of a
+  // local the expression reads: `const shape = { name: yup.string().test(…) }; return yup.object(shape)`.
+  const carried = new Map<Variable, boolean>();
+  const carriesClosure = (expression: TSESTree.Node, depth: number): boolean => {
+    if (contains(expression, closure)) return true;
+    if (depth > 8) return false;
+    let found = false;
+    walk(expression, visitorKeys, (child) => {
+      if (found || isFunctionNode(child)) return false;
+      if (child.type !== AST_NODE_TYPES.Identifier) return true;
+      const variable = resolve(child);
+      const def = variable?.defs[0];
+      if (!variable || variable.defs.length !== 1 || def?.type !== "Variable" || !def.node.init || !contains(fn, def.node)) return true;
+      let result = carried.get(variable);
+      if (result === undefined) {
+        carried.set(variable, false);
+        result = carriesClosure(def.node.init, depth + 1);
+        carried.set(variable, result);
+      }
+      if (result) found = true;
+      return !found;
+    });
+    return found;
   };
   const resolve = (id: TSESTree.Identifier): Variable | undefined => resolveIdentifier(scopeManager, id);
   return returnedExpressions(fn, visitorKeys).some((expression) => schemaValued(expression, 0));

@@ -24,6 +24,14 @@ export function makeName() { const schema = z.object({ a: z.string().refine((s) 
 export function makeRoute() { return { body: z.string().refine((s) => s.length > 0) }; }`,
     },
     {
+      name: "factory building the shape in a local object passed to the returned schema call (strapi's pattern)",
+      code: `import * as yup from "yup";
+export function createSchema(reserved: string[]) {
+  const shape = { name: yup.string().test({ name: "n", test(value) { return !reserved.includes(value ?? ""); } }) };
+  return yup.object(shape);
+}`,
+    },
+    {
       name: "factory returning one of two schemas",
       code: `import { z } from "zod";
 export function make(strict: boolean) { return strict ? z.string().refine((s) => s.length > 0) : z.string(); }`,
@@ -45,6 +53,15 @@ export function make() { let base = z.string(); const refined = base.refine((s) 
     },
   ],
   invalid: [
+    {
+      name: "a local shape passed to a schema that is parsed, not returned: a handler, reported",
+      code: `import * as yup from "yup";
+export function handler(input: unknown, reserved: string[]) {
+  const shape = { name: yup.string().test("n", (v) => !reserved.includes(v ?? "")) };
+  return yup.object(shape).validateSync(input);
+}`,
+      errors: [repeated(".test()", "predicate", call("handler"), captures(values("reserved")))],
+    },
     {
       name: "checkFactories: true reports a factory",
       code: `import { z } from "zod";
