@@ -29,6 +29,11 @@ export interface Slot {
   readonly flag: boolean;
   /** For thunks (lazy, builder): how often the function runs once the schema exists. */
   readonly runs?: Runs;
+  /**
+   * Where the call names its check, for naming a hoisted closure: argument `arg` when it is a string
+   * (and not the function itself), or property `key` of an object literal in that argument.
+   */
+  readonly label?: { readonly arg: number; readonly key?: string };
   /** Parameters of the slot function that receive a schema (yup `.when(k, (vals, schema) => …)`): traced as schemas. */
   readonly schemaParams?: readonly number[];
   /** The slot applies only when argument `arg` is one of these string literals (arktype `type(def, ":", fn)`). */
@@ -71,6 +76,8 @@ export interface LibraryEntry {
   /** `[def, ":", fn]` tuples inside definitions (arktype). */
   readonly tupleOperators?: Readonly<Record<string, { readonly kind: SlotKind; readonly flag: boolean }>>;
   readonly apis: readonly ApiEntry[];
+  /** Packages besides `modules` whose declarations make a type belong to the library (type-aware tracing). */
+  readonly typePackages?: readonly string[];
   /** Calls whose result is data, not a schema (`parse`, `validate`): tracing stops there. */
   readonly terminals?: readonly string[];
   /**
@@ -102,6 +109,7 @@ export const catalogue: readonly LibraryEntry[] = [
     label: "zod",
     modules: ["zod"],
     modulePrefixes: ["zod/"],
+    typePackages: ["@zod/core", "@zod/mini"],
     namespaceExports: ["z", "core"],
     defaultIsNamespace: true,
     terminals: ["parse", "safeParse", "parseAsync", "safeParseAsync", "spa", "decode", "encode", "safeDecode", "safeEncode", "decodeAsync", "encodeAsync", "safeDecodeAsync", "safeEncodeAsync", "toJSONSchema", "treeifyError", "prettifyError", "flattenError", "formatError", "isValid"],
@@ -153,7 +161,14 @@ export const catalogue: readonly LibraryEntry[] = [
     defaultIsNamespace: true,
     terminals: ["validate", "validateSync", "validateAt", "validateSyncAt", "isValid", "isValidSync", "cast", "describe", "getDefault", "isType"],
     apis: [
-      { names: ["test"], on: "method", slots: [{ arg: -1, kind: P, flag: true }, { arg: 0, keys: ["test"], kind: P, flag: true }] },
+      {
+        names: ["test"],
+        on: "method",
+        slots: [
+          { arg: -1, kind: P, flag: true, label: { arg: 0, key: "name" } },
+          { arg: 0, keys: ["test"], kind: P, flag: true, label: { arg: 0, key: "name" } },
+        ],
+      },
       { names: ["transform", "transformKeys"], on: "method", slots: [{ arg: 0, kind: T, flag: true }] },
       { names: ["compact"], on: "method", slots: [{ arg: 0, kind: P, flag: true }] },
       {
@@ -176,6 +191,7 @@ export const catalogue: readonly LibraryEntry[] = [
     label: "arktype",
     modules: ["arktype"],
     modulePrefixes: ["arktype/"],
+    typePackages: ["@ark/schema", "@ark/type", "@ark/util"],
     namespaceExports: [],
     defaultIsNamespace: false,
     terminals: ["assert", "allows", "from", "toJsonSchema", "describe"],
@@ -248,8 +264,8 @@ export const catalogue: readonly LibraryEntry[] = [
     defaultIsNamespace: false,
     terminals: ["assert", "create", "is", "mask", "validate"],
     apis: [
-      { names: ["refine"], on: "builder", slots: [{ arg: 2, kind: R, flag: true }] },
-      { names: ["define"], on: "builder", slots: [{ arg: 1, kind: V, flag: true }] },
+      { names: ["refine"], on: "builder", slots: [{ arg: 2, kind: R, flag: true, label: { arg: 1 } }] },
+      { names: ["define"], on: "builder", slots: [{ arg: 1, kind: V, flag: true, label: { arg: 0 } }] },
       { names: ["coerce"], on: "builder", slots: [{ arg: 2, kind: T, flag: true }] },
       { names: ["Struct"], on: "builder", slots: [{ arg: 0, keys: ["validator", "refiner", "coercer"], kind: V, flag: true }] },
       { names: ["dynamic"], on: "builder", slots: [{ arg: 0, kind: B, flag: false, runs: "every-parse" }] },

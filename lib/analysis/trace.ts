@@ -46,6 +46,8 @@ export interface SlotSite {
   readonly kind: SlotKind;
   readonly flag: boolean;
   readonly runs: Slot["runs"];
+  /** The catalogue slot (absent for arktype tuples). */
+  readonly slot?: Slot;
   /** `.refine()`, `v.check()`, or `[def, ":", fn] tuple`. */
   readonly apiText: string;
 }
@@ -291,7 +293,7 @@ export function traceSchemaCalls(
         on === "method" ? slotsOf(call.library, "method", call.name) : (slotsOf(call.library, "builder", call.name) ?? slotsOf(call.library, "method", call.name));
       for (const slot of slots ?? []) {
         for (const fn of functionsInSlot(call.node, slot)) {
-          addSite({ fn, call, kind: slot.kind, flag: slot.flag, runs: slot.runs, apiText: call.apiText });
+          addSite({ fn, call, kind: slot.kind, flag: slot.flag, runs: slot.runs, slot, apiText: call.apiText });
           for (const index of slot.schemaParams ?? []) {
             const param = fn.params[index];
             if (param?.type !== AST_NODE_TYPES.Identifier) continue;

@@ -12,12 +12,6 @@ export interface TypedRoot {
   readonly library: LibraryEntry;
 }
 
-/** Packages whose declarations make a type belong to a library (its modules and internal packages). */
-const extraPackages: Partial<Record<LibraryEntry["id"], readonly string[]>> = {
-  arktype: ["@ark/schema", "@ark/type"],
-  zod: ["@zod/core", "@zod/mini"],
-};
-
 let methodNames: Set<string> | undefined;
 function catalogueMethodNames(): Set<string> {
   methodNames ??= new Set(
@@ -28,7 +22,7 @@ function catalogueMethodNames(): Set<string> {
 
 function packagesOf(library: LibraryEntry): string[] {
   const roots = [...library.modules, ...(library.modulePrefixes ?? []).map((prefix) => prefix.replace(/\/.*$/, ""))];
-  return [...new Set([...roots.filter((name) => !name.includes("/") || name.startsWith("@")), ...(extraPackages[library.id] ?? [])])];
+  return [...new Set([...roots.filter((name) => !name.includes("/") || name.startsWith("@")), ...(library.typePackages ?? [])])];
 }
 
 function libraryOfFile(fileName: string): LibraryEntry | undefined {

@@ -86,18 +86,19 @@ function meaningful(name: string): boolean {
   return name.length > 1 && !genericSchemaName.test(name);
 }
 
-/** The thing the closure is about: a yup test name, an object key, a variable. */
+/** The thing the closure is about: the check's own name, an object key, a variable. */
 function subjectOf(site: SlotSite): string | undefined {
   const call = site.call.node;
-  if (site.call.library.id === "yup" && site.call.name === "test") {
-    const testName = stringLiteralValue(call.arguments[0]);
-    if (testName !== undefined && call.arguments.length > 1) return testName;
-  }
-  if (site.call.library.id === "yup" && site.call.name === "test") {
-    const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
-    if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+  // The call's own name for its check (catalogue `label`): yup `.test("is-adult", …)`, `.test({ name })`.
+  const label = site.slot?.label;
+  const labelled = label ? call.arguments[label.arg] : undefined;
+  if (label && labelled && unwrapExpression(labelled) !== site.fn) {
+    const direct = stringLiteralValue(labelled);
+    if (direct !== undefined) return direct;
+    const options = unwrapExpression(labelled);
+    if (label.key !== undefined && options.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of options.properties) {
-        if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === "name") {
+        if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === label.key) {
           const value = stringLiteralValue(property.value);
           if (value !== undefined) return value;
         }

@@ -165,6 +165,28 @@ export const handler = (input) => z.number().refine(isValid).parse(input);`,
       ],
     },
     {
+      name: "the hoisted name comes from the check's own name when the call gives one (catalogue label: superstruct refine, yup test)",
+      filename: "handler.js",
+      code: `import { refine, string } from "superstruct";
+import * as yup from "yup";
+export const handler = (input) => { const checks = [refine(string(), "non-empty", (v) => v.length > 0), yup.string().test({ name: "is-slug", test: (v) => /^[a-z-]+$/.test(v ?? "") })]; return checks.length + input; };`,
+      output: [
+        `import { refine, string } from "superstruct";
+import * as yup from "yup";
+const checkNonEmpty = (v) => v.length > 0;
+
+export const handler = (input) => { const checks = [refine(string(), "non-empty", checkNonEmpty), yup.string().test({ name: "is-slug", test: (v) => /^[a-z-]+$/.test(v ?? "") })]; return checks.length + input; };`,
+        `import { refine, string } from "superstruct";
+import * as yup from "yup";
+const checkNonEmpty = (v) => v.length > 0;
+
+const isSlug = (v) => /^[a-z-]+$/.test(v ?? "");
+
+export const handler = (input) => { const checks = [refine(string(), "non-empty", checkNonEmpty), yup.string().test({ name: "is-slug", test: isSlug })]; return checks.length + input; };`,
+      ],
+      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
+    },
+    {
       name: 'fix: "none" reports only',
       filename: "handler.js",
       options: [{ fix: "none" }],
