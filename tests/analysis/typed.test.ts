@@ -69,5 +69,9 @@ describe("type-aware receivers", () => {
     );
     expect(result.output).toContain("age.superRefine(withKey((n, ctx) =>");
     expect(result.sites.map((s) => s.action)).toEqual(["hoisted", "wrapped", "wrapped"]);
+    // idempotence: the migrated text, with the program rebuilt from it, has nothing left to change
+    const again = migrateSource(result.output, { filename: file, programs: [program] });
+    expect(again.changed).toBe(false);
+    expect(again.output).toBe(result.output);
   });
 });
