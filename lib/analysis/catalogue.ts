@@ -323,7 +323,8 @@ export const libraryIds: readonly LibraryId[] = catalogue.map((library) => libra
 
 /** The library a module specifier belongs to, honouring the user's module map first. */
 export function libraryForModule(specifier: string, modules?: Readonly<Record<string, string>>): LibraryEntry | undefined {
-  const mapped = modules?.[specifier];
+  // Own entries only: a specifier like "constructor" must not find Object.prototype members.
+  const mapped = modules && Object.hasOwn(modules, specifier) ? modules[specifier] : undefined;
   if (mapped !== undefined) {
     return catalogue.find((library) => library.id === mapped || library.modules.includes(mapped));
   }
