@@ -6,6 +6,7 @@ import {
   MigratedTextParseError,
   migrateSource,
   parseSource,
+  ParserUnavailableError,
   stripLocation,
   SourceParseError,
   type MigrateOptions,
@@ -144,6 +145,9 @@ export function processSource(
         sites: [],
         error: { message: stripLocation(error), line: error.line, column: error.column },
       };
+    }
+    if (error instanceof ParserUnavailableError) {
+      return { path, status: "failed", sites: [], error: { message: error.message } };
     }
     const e = error as Error;
     return { path, status: "failed", sites: [], error: { message: `internal error: ${e?.stack ?? String(error)}` } };

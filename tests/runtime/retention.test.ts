@@ -1,5 +1,5 @@
 // The intern table never keeps a captured object alive, and is bounded in bytes (issue 10, case 12).
-// Measured in a child process with --expose-gc against the built runtime (dist/), so other tests'
+// Measured in a child process with --expose-gc against the built runtime (lib/runtime/dist/esm), so other tests'
 // garbage cannot make it flaky. `npm test` builds first.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const runtime = pathToFileURL(path.resolve(here, "../../dist/lib/runtime/index.js")).href;
+const runtime = pathToFileURL(path.resolve(here, "../../lib/runtime/dist/esm/index.js")).href;
 const script = path.join(here, "retention/intern-heap.mjs");
 
 interface Measured {
