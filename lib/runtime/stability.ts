@@ -16,7 +16,13 @@
 //   * arktype: a Type (a function with `json` and `expression`) is compared through its `json`;
 //     arktype interns equal definitions, so two different Type objects with equal json are reported.
 // - bounded: at most `maxNodes` object pairs are visited (cycles are visited once).
+import { dateValue, mapEntriesOf, regexpValue, setValuesOf } from "./brands.js";
 import { keyedFunctions } from "./registry.js";
+
+/** A Set's elements as [element, element] pairs, like Set.prototype.entries. */
+function setEntriesOf(value: object): Array<[unknown, unknown]> | undefined {
+  return setValuesOf(value)?.map((element) => [element, element]);
+}
 
 export interface StabilityOptions {
   /** Give up (and report the schema unstable) after comparing this many object pairs. Default 100,000. */
@@ -166,24 +172,27 @@ export function findInstability(a: unknown, b: unknown, options: StabilityOption
     if (Object.getPrototypeOf(ox) !== Object.getPrototypeOf(oy)) {
       return { path, reason: `different types: ${ox.constructor?.name ?? "null prototype"} vs ${oy.constructor?.name ?? "null prototype"}` };
     }
-    const tag = Object.prototype.toString.call(ox);
     const pending: Pair[] = [];
+    // Builtins by brand (internal slot), never by Symbol.toStringTag (see brands.ts).
+    const tx = dateValue(ox);
+    const rx = tx === undefined ? regexpValue(ox) : undefined;
+    const collection = tx === undefined && rx === undefined ? (mapEntriesOf(ox) ?? setEntriesOf(ox)) : undefined;
     if (Array.isArray(ox)) {
       const ax = ox as unknown[];
       const ay = oy as unknown[];
       if (ax.length !== ay.length) return { path, reason: `different lengths: ${ax.length} vs ${ay.length}` };
       for (let i = 0; i < ax.length; i++) pending.push({ a: ax[i], b: ay[i], path: childPath(path, i), zodDef: false });
-    } else if (tag === "[object Date]") {
-      const tx = (ox as Date).getTime();
-      const ty = (oy as Date).getTime();
-      if (!Object.is(tx, ty)) return { path, reason: `different dates: ${tx} vs ${ty}` };
-    } else if (tag === "[object RegExp]") {
-      const rx = ox as RegExp;
-      const ry = oy as RegExp;
-      if (rx.source !== ry.source || rx.flags !== ry.flags) return { path, reason: `different regexps: ${String(rx)} vs ${String(ry)}` };
-    } else if (tag === "[object Map]" || tag === "[object Set]") {
-      const ex = Array.from((ox as Map<unknown, unknown>).entries());
-      const ey = Array.from((oy as Map<unknown, unknown>).entries());
+    } else if (tx !== undefined) {
+      const ty = dateValue(oy);
+      if (!Object.is(tx, ty)) return { path, reason: `different dates: ${tx} vs ${ty ?? "not a date"}` };
+    } else if (rx !== undefined) {
+      const ry = regexpValue(oy);
+      if (ry === undefined || rx.source !== ry.source || rx.flags !== ry.flags) {
+        return { path, reason: `different regexps: /${rx.source}/${rx.flags} vs ${ry ? `/${ry.source}/${ry.flags}` : "not a regexp"}` };
+      }
+    } else if (collection !== undefined) {
+      const ex = collection;
+      const ey = mapEntriesOf(oy) ?? setEntriesOf(oy) ?? [];
       if (ex.length !== ey.length) return { path, reason: `different sizes: ${ex.length} vs ${ey.length}` };
       ex.forEach((entry, i) => {
         const other = ey[i] as [unknown, unknown];
