@@ -28,6 +28,8 @@ function describeCaptures(info: CaptureInfo): string {
     [info.usesArguments, "`arguments`"],
     [info.usesSuper, "`super`"],
     [info.usesNewTarget, "`new.target`"],
+    [info.dynamicScope === "with", "`with`"],
+    [info.dynamicScope === "eval", "a direct `eval`"],
   ] as const) {
     if (used) parts.push(`uses ${label}`);
   }
