@@ -18,7 +18,9 @@ export type Options = [
 export type MessageIds = "inlineRepeated" | "inlineModule" | "hoist" | "wrap";
 
 function describeCaptures(info: CaptureInfo): string {
-  const names = info.values.map((capture) => `\`${capture.name}\``);
+  const names = info.values.map((capture) =>
+    capture.freshPerRun ? `\`${capture.name}\` (a new object on every call, so no \`withKey\` key can ever hit)` : `\`${capture.name}\``,
+  );
   const typeNames = info.types.map((capture) => `\`${capture.name}\``);
   const parts: string[] = [];
   if (names.length > 0) parts.push(`captures ${names.join(", ")}`);

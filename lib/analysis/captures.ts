@@ -32,6 +32,12 @@ export interface Capture {
   readonly reassigned: boolean;
   /** First reference inside the closure, for messages. */
   readonly reference: TSESTree.Identifier | TSESTree.JSXIdentifier;
+  /**
+   * The binding holds a new object on every run of the code around the closure (`const opts = {…}`,
+   * `[…]`, `new …`, a function or class declared there): a `withKey` key compares it by identity, so
+   * it can never hit. Where the code the binding comes from is not visible (a parameter), false.
+   */
+  readonly freshPerRun: boolean;
 }
 
 export interface CaptureInfo {
@@ -106,6 +112,43 @@ function isModuleLevel(variable: Variable): boolean {
   return type === "module" || type === "global";
 }
 
+/** Parentheses and TypeScript-only wrappers (`as`, `satisfies`, `!`, `<T>x`) do not change the value. */
+function valueOf(node: TSESTree.Expression): TSESTree.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      current.type === AST_NODE_TYPES.TSAsExpression ||
+      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.type === AST_NODE_TYPES.TSTypeAssertion
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+const freshExpressions = new Set<string>([
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ClassExpression,
+]);
+
+/** A non-module binding that gets a new object each time its declaration runs (see Capture.freshPerRun). */
+function isFreshPerRun(variable: Variable): boolean {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length > 1) return false;
+  if (def.type === "FunctionName" || def.type === "ClassName") return true;
+  if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier || isReassigned(variable)) return false;
+  const init = valueOf(def.node.init);
+  return freshExpressions.has(init.type) || (init.type === AST_NODE_TYPES.Literal && "regex" in init && init.regex !== undefined);
+}
+
 /** Reassigned after declaration: any write that is not the initialiser. */
 export function isReassigned(variable: Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
@@ -137,6 +180,7 @@ export function analyzeCaptures(fn: FunctionNode, scopeManager: ScopeManager, vi
       value,
       reassigned: isReassigned(variable),
       reference: first,
+      freshPerRun: isFreshPerRun(variable),
     };
     (value ? values : types).push(capture);
   }

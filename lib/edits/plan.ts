@@ -341,6 +341,11 @@ export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): 
   return { local, edit: { range: [at, at], text: `${line}${eol}${eol}` } };
 }
 
+/** Why a closure capturing a new object per call is not wrapped (shared with the rule's message). */
+export function freshCaptureReason(name: string): string {
+  return `it captures \`${name}\`, a new object on every call: a withKey key compares it by identity and can never hit, so a wrap would only miss — key the values it reads instead, or build it once`;
+}
+
 /** Neither hoisted nor wrapped when the names the closure reads are resolved at run time. */
 function dynamicScopeReason(info: CaptureInfo): string | undefined {
   if (info.dynamicScope === "with") return "it is inside a `with` statement (or contains one), so what it reads is decided at run time";
@@ -455,10 +460,14 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
         notWrapped = `it uses \`${info.usesThis ? "this" : info.usesArguments ? "arguments" : info.usesSuper ? "super" : "new.target"}\` of the enclosing function, which differs between calls`;
       } else {
         const reassigned = info.values.find((capture) => capture.reassigned);
+        const fresh = info.values.find((capture) => capture.freshPerRun);
         // The key is evaluated where the closure is created; the closure may read a binding declared below it later.
         const declaredBelow = info.values.find((capture) => inTemporalDeadZone(capture.variable, fn));
         if (reassigned) {
           notWrapped = `it captures \`${reassigned.name}\`, which is reassigned, so a shared function would read another call's variable`;
+        } else if (fresh) {
+          // A key compares captured objects by identity: a wrap around a new object per call only misses.
+          notWrapped = freshCaptureReason(fresh.name);
         } else if (declaredBelow) {
           notWrapped = `it captures \`${declaredBelow.name}\`, which is declared below it: a key evaluated here would throw before \`${declaredBelow.name}\` is initialised`;
         } else {

@@ -136,3 +136,26 @@ describe("case 8: lexical `this` through computed class keys, member decorators 
     expect(processSource(file("own-this.ts"), text, OPTIONS).sites[0]!.action).not.toBe("left");
   });
 });
+
+describe("case 12 (the codemod side): a closure capturing a new object per call is not wrapped", () => {
+  it.each([
+    ["an object literal", "const opts = { min };", "opts.min"],
+    ["an array literal", "const limits = [min];", "limits[0]"],
+    ["a `new` expression", "const range = new Set([min]);", "range.size"],
+    ["a local function", "const lower = (v: number) => v > min;", "lower(n) && 1"],
+  ])("case 12: %s: left with 'can never hit', no withKey written", (_label, declaration, use) => {
+    const text = `import { z } from "zod";\nexport function f(min: number, x: unknown) {\n  ${declaration}\n  return z.number().refine((n) => ${use} > 0).parse(x);\n}\n`;
+    const result = processSource(file("fresh.ts"), text, OPTIONS);
+    expect(result.status).toBe("unchanged");
+    expect(result.output).toBeUndefined();
+    expect(result.sites[0]).toMatchObject({ action: "left" });
+    expect(result.sites[0]!.reason).toContain("a new object on every call: a withKey key compares it by identity and can never hit");
+    const { output } = eslintFix(text, file("fresh.ts"));
+    expect(output).toBe(text);
+  });
+
+  it("case 12: a captured primitive const is still wrapped (it can hit)", () => {
+    const text = `import { z } from "zod";\nexport function f(min: number, x: unknown) {\n  const lower = min * 2;\n  return z.number().refine((n) => n > lower).parse(x);\n}\n`;
+    expect(processSource(file("prim.ts"), text, OPTIONS).sites[0]!.action).toBe("wrapped");
+  });
+});
