@@ -1,10 +1,20 @@
 import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
 import { checkWithKeyCalls, withKeySources, type WithKeyProblem } from "../lib/analysis/with-key.js";
+import { moduleIdentity } from "../lib/edits/module-id.js";
 import { readSettings, withKeySource } from "../lib/settings.js";
 
 export type Options = [{ allowUnusedKeys?: boolean }];
-export type MessageIds = "badKey" | "missingKey" | "reassigned" | "lexicalThis" | "freshKey" | "duplicateId" | "unusedKey" | "uninitializedKey";
+export type MessageIds =
+  | "badKey"
+  | "missingKey"
+  | "reassigned"
+  | "lexicalThis"
+  | "freshKey"
+  | "duplicateId"
+  | "unusedKey"
+  | "uninitializedKey"
+  | "unqualifiedId";
 
 const messageIds: Record<WithKeyProblem["type"], MessageIds> = {
   badKey: "badKey",
@@ -15,6 +25,7 @@ const messageIds: Record<WithKeyProblem["type"], MessageIds> = {
   duplicateId: "duplicateId",
   unused: "unusedKey",
   uninitialized: "uninitializedKey",
+  unqualifiedId: "unqualifiedId",
 };
 
 function dataOf(problem: WithKeyProblem): Record<string, string | number> {
@@ -33,6 +44,8 @@ function dataOf(problem: WithKeyProblem): Record<string, string | number> {
       return { id: problem.id, text: problem.text };
     case "duplicateId":
       return { id: problem.id, line: problem.line };
+    case "unqualifiedId":
+      return { id: problem.id, name: problem.name, qualified: problem.qualified };
   }
 }
 
@@ -59,6 +72,8 @@ export default createRule<Options, MessageIds>({
       uninitializedKey:
         "Key element `{{name}}` of \"{{id}}\" is declared below this call (line {{line}}): evaluating the key throws a ReferenceError. Declare it before the closure.",
       unusedKey: "The key \"{{id}}\" includes `{{name}}`, which the closure does not use: it splits the cache for nothing.",
+      unqualifiedId:
+        "The closure with key \"{{id}}\" reads the module-level `{{name}}`, but the id is not qualified with this module: another module with the same code and id but its own `{{name}}` would get this function. Use \"{{qualified}}\".",
     },
     schema: [
       {
@@ -82,7 +97,7 @@ export default createRule<Options, MessageIds>({
         const problems = checkWithKeyCalls(
           { text: sourceCode.text, ast: sourceCode.ast, scopeManager: sourceCode.scopeManager!, visitorKeys: sourceCode.visitorKeys },
           sources,
-          { allowUnusedKeys: options.allowUnusedKeys ?? false },
+          { allowUnusedKeys: options.allowUnusedKeys ?? false, moduleId: moduleIdentity(context.filename) },
         );
         for (const problem of problems) {
           const fix = "fix" in problem ? problem.fix : undefined;
