@@ -102,11 +102,10 @@ function listSources(dir, prefix = "") {
   });
 }
 
-/** Transpiles an app copy's src/ (no type check) to ES modules next to a node_modules link; returns its modules. */
-async function loadApp(appDir, outDir) {
+/** Transpiles an app copy's src/ (no type check) to ES modules in `outDir`, which must sit below a node_modules link. */
+async function transpileApp(appDir, outDir) {
   const { default: ts } = await import("typescript");
   const src = path.join(appDir, "src");
-  const app = {};
   for (const file of listSources(src)) {
     const { outputText } = ts.transpileModule(readFileSync(path.join(src, file), "utf8"), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.ReactJSX, verbatimModuleSyntax: true },
@@ -117,11 +116,44 @@ async function loadApp(appDir, outDir) {
     writeFileSync(out, outputText);
   }
   writeFileSync(path.join(outDir, "package.json"), JSON.stringify({ type: "module" }));
-  for (const file of listSources(src)) {
-    const id = file.replace(/\.tsx?$/, ".js").split(path.sep).join("/");
-    app[id] = await import(pathToFileURL(path.join(outDir, id)).href);
-  }
+}
+
+/** The transpiled app's modules, by path under src/ (`handlers/users.js`). */
+async function importApp(outDir) {
+  const app = {};
+  for (const id of listFiles(outDir).filter((file) => file.endsWith(".js"))) app[id] = await import(pathToFileURL(path.join(outDir, id)).href);
   return app;
+}
+
+function listFiles(dir, prefix = "") {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+/**
+ * One workload on one transpiled app, in this process (a fresh one per measurement, so the JIT's
+ * feedback from one variant cannot slow down or speed up another).
+ */
+async function measureOne(outDir, workloadId, { rounds, roundMs, callsForHeap: calls }) {
+  const workload = workloads.find((w) => w.id === workloadId);
+  const fn = workload.make(await importApp(outDir));
+  fn(0);
+  const samples = [];
+  for (let round = 0; round < rounds; round++) samples.push(measure(fn, { rounds: 1, roundMs }));
+  const ns = samples.sort((a, b) => a - b)[Math.floor(rounds / 2)];
+  // Retained heap: after a warm-up window, the smaller of two measured windows, so that one-time
+  // allocations (compiled code, lazily built library state) and garbage a GC has not reclaimed yet
+  // do not count; what a library keeps for every call is there both times.
+  for (let i = 0; i < calls; i++) fn(i);
+  let least = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const before = heapUsed();
+    for (let i = 0; i < calls; i++) fn(i);
+    least = Math.min(least, Math.max(0, heapUsed() - before));
+  }
+  return { callsPerSecond: Math.round(1e9 / ns), retainedBytesPerCall: Math.round(least / calls) };
 }
 
 /** Flags `stable-schema migrate` accepts, from its --help text. */
@@ -154,49 +186,46 @@ export async function measureExamples({ quick = false, appDirs = {}, log = () =>
     const help = knownFlags();
     const available = variants.filter((variant) => variant.flags.every((flag) => help.includes(flag)));
     const columns = [{ id: "before", label: "as written", flags: [], explain: "the example app as committed" }, ...available];
-    const apps = {};
+    const outDirs = {};
     for (const column of columns) {
       const dir = column.id === "before" ? path.join(root, "examples/app") : (appDirs[column.id] ?? migrateCopy(path.join(work, `app-${column.id}`), column.flags));
-      apps[column.id] = await loadApp(dir, path.join(work, `js-${column.id}`));
+      outDirs[column.id] = path.join(work, `js-${column.id}`);
+      await transpileApp(dir, outDirs[column.id]);
     }
-    const rounds = quick ? 3 : 5;
-    const roundMs = quick ? 60 : 150;
-    const calls = quick ? 300 : 1000;
+    const method = { rounds: quick ? 3 : 5, roundMs: quick ? 60 : 120, callsForHeap: quick ? 300 : 1000, repeats: quick ? 1 : 2 };
     const rows = [];
     for (const workload of workloads) {
-      const fns = columns.map((column) => workload.make(apps[column.id]));
-      for (const fn of fns) fn(0);
-      // Rounds interleave the columns, so a busy stretch of a shared machine hits all of them alike.
-      const samples = columns.map(() => []);
-      for (let round = 0; round < rounds; round++) {
-        fns.forEach((fn, index) => samples[index].push(measure(fn, { rounds: 1, roundMs })));
-      }
-      // Retained heap: after a warm-up window, the smaller of two measured windows, so that one-time
-      // allocations and garbage a GC has not reclaimed yet do not count; what a library keeps for
-      // every call is there both times.
-      const retainedPerCall = (fn) => {
-        // A first window absorbs one-time allocations (compiled code, lazily built library state).
-        for (let i = 0; i < calls; i++) fn(i);
-        let least = Number.POSITIVE_INFINITY;
-        for (let attempt = 0; attempt < 2; attempt++) {
-          const before = heapUsed();
-          for (let i = 0; i < calls; i++) fn(i);
-          least = Math.min(least, Math.max(0, heapUsed() - before));
-        }
-        return Math.round(least / calls);
-      };
       const results = {};
-      columns.forEach((column, index) => {
-        const ns = [...samples[index]].sort((a, b) => a - b)[Math.floor(rounds / 2)];
-        results[column.id] = { callsPerSecond: Math.round(1e9 / ns), retainedBytesPerCall: retainedPerCall(fns[index]) };
+      // One process per measurement; repeats alternate the order of the columns, and the best of them
+      // counts (a busy stretch of the shared machine only ever makes a run slower).
+      for (let repeat = 0; repeat < method.repeats; repeat++) {
+        const order = repeat % 2 === 0 ? columns : [...columns].reverse();
+        for (const column of order) {
+          const child = spawnSync(
+            process.execPath,
+            ["--expose-gc", fileURLToPath(import.meta.url), "--worker", outDirs[column.id], workload.id, JSON.stringify(method)],
+            { encoding: "utf8" },
+          );
+          if (child.status !== 0) throw new Error(`measuring ${workload.id} (${column.id}) failed: ${child.stderr}`);
+          const measured = JSON.parse(child.stdout);
+          const best = results[column.id];
+          results[column.id] = best
+            ? {
+                callsPerSecond: Math.max(best.callsPerSecond, measured.callsPerSecond),
+                retainedBytesPerCall: Math.min(best.retainedBytesPerCall, measured.retainedBytesPerCall),
+              }
+            : measured;
+        }
+      }
+      for (const column of columns) {
         log(`  ${workload.id} ${column.id}: ${results[column.id].callsPerSecond} calls/s, ${results[column.id].retainedBytesPerCall} B/call retained`);
-      });
+      }
       rows.push({ handler: workload.id, library: workload.library, file: `examples/app/src/${workload.file}`, call: workload.call, results });
     }
     return {
       node: process.version,
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}`,
-      method: { rounds, roundMs, callsForHeap: calls },
+      method,
       columns: columns.map(({ id, label, flags, explain }) => ({ id, label, flags, explain })),
       skipped: variants.filter((variant) => !available.includes(variant)).map(({ id, label, flags, explain }) => ({ id, label, flags, explain })),
       rows,
@@ -206,7 +235,10 @@ export async function measureExamples({ quick = false, appDirs = {}, log = () =>
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (process.argv[2] === "--worker") {
+  const [, , , outDir, workloadId, method] = process.argv;
+  process.stdout.write(JSON.stringify(await measureOne(outDir, workloadId, JSON.parse(method))));
+} else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: { json: { type: "string" }, quick: { type: "boolean", default: false }, app: { type: "string", multiple: true } },
   });
