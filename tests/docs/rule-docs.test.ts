@@ -1,5 +1,6 @@
 // Every rule doc's examples are linted with that rule, so the docs cannot drift from the code:
-// each ❌ block must produce at least one report of the rule, each ✅ block none (and no parse error).
+// each ❌ block must produce at least one report of the rule (rule, line and message snapshotted in
+// __snapshots__/), each ✅ block none (and no parse error).
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import tsParser from "@typescript-eslint/parser";
@@ -57,8 +58,11 @@ describe("rule docs", () => {
           const problems = messages.filter((message) => message.ruleId === null).map((message) => message.message);
           expect(problems, "the example must parse and be linted").toEqual([]);
           const reports = messages.filter((message) => message.ruleId === `stable-schema/${ruleId}`);
-          if (example.kind === "incorrect") expect(reports.length, "❌ example must be reported").toBeGreaterThan(0);
-          else expect(reports.map((report) => `${report.line}:${report.column} ${report.message}`)).toEqual([]);
+          if (example.kind === "incorrect") {
+            expect(reports.length, "❌ example must be reported").toBeGreaterThan(0);
+            // What the page promises, pinned: a changed message or a lost report shows up in review.
+            expect(reports.map((report) => ({ rule: report.ruleId, line: report.line, message: report.message }))).toMatchSnapshot();
+          } else expect(reports.map((report) => `${report.line}:${report.column} ${report.message}`)).toEqual([]);
         });
       }
     });
