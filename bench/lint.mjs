@@ -310,10 +310,14 @@ async function commandLine() {
         if (child.error || child.signal || (child.status !== 0 && child.status !== 1)) {
           throw new Error(`${run.label} failed (${child.status ?? child.signal}): ${child.stderr.slice(0, 2000)}`);
         }
+        // Every run must have linted: the same reports as the warm-up (a plugin that failed to load
+        // would make a fast, empty run).
+        const count = run.count(child.stdout);
         if (roundIndex === 0) {
-          reports[index] = run.count(child.stdout);
+          reports[index] = count;
           continue;
         }
+        if (count !== reports[index]) throw new Error(`${run.label}: ${count} reports in round ${roundIndex}, ${reports[index]} in the warm-up`);
         wall[index]?.push(elapsed);
         cpu[index]?.push(cpuTime);
       }

@@ -4,7 +4,7 @@
 // the quick fixes offered for each (every fix has a name), applying a suggestion and the autofix through
 // the server's own commands, and that the edited file type-checks. Needs `npm run build` (dist/).
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
