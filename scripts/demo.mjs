@@ -122,7 +122,8 @@ function verdict(row, columns) {
       : after.retainedBytesPerCall > 1024
         ? `it still keeps ${kb(after.retainedBytesPerCall)} per call`
         : "nothing piles up per call";
-  return `${row.handler} (${row.library}, ${row.call}) ${last.label}: ${speedText}; ${heapText}.`;
+  const why = speed <= 1 / 1.5 && row.slower ? ` Slower because ${row.slower}.` : "";
+  return `${row.handler} (${row.library}, ${row.call}) ${last.label}: ${speedText}; ${heapText}.${why}`;
 }
 
 async function main() {
@@ -194,10 +195,12 @@ async function measured(migratedCopy) {
   } else {
     const out = join(await mkdtemp(join(tmpdir(), "stable-schema-demo-json-")), "examples.json");
     console.log(
-      "Each handler of the example app is called in a loop, as written and as migrated, in one process:\n" +
+      "Each handler of the example app is called in a loop, as written and as migrated (each measurement in a\n" +
+        "process of its own, so one version's warm-up cannot help or hurt the other):\n" +
         "  calls/s        how many calls finish per second (median of a few short rounds; more is better);\n" +
         "  kept per call  heap memory still in use after many calls and a full garbage collection, divided by the\n" +
-        "                 number of calls: what the library keeps for good on every call (0 B: nothing piles up).\n" +
+        "                 number of calls: what the library keeps for good on every call (under 1 KB is noise:\n" +
+        "                 nothing piles up).\n" +
         "The machine is shared, so speeds move by ±30% between runs; differences of 1.5× or more are real.\n",
     );
     const child = spawnSync(process.execPath, ["--expose-gc", examplesBenchPath, "--quick", "--json", out, "--app", `closures=${migratedCopy}`], {
