@@ -14,7 +14,10 @@ export type MessageIds =
   | "duplicateId"
   | "unusedKey"
   | "uninitializedKey"
-  | "unqualifiedId";
+  | "addToKey"
+  | "removeFromKey"
+  | "unqualifiedId"
+  | "qualifyId";
 
 const messageIds: Record<WithKeyProblem["type"], MessageIds> = {
   badKey: "badKey",
@@ -58,6 +61,7 @@ export default createRule<Options, MessageIds>({
       recommended: "recommended",
     },
     fixable: "code",
+    hasSuggestions: true,
     defaultOptions: [{ allowUnusedKeys: false }],
     messages: {
       badKey: "The key of `withKey` must be a string literal id or an array literal `[\"id\", ...captured]`: {{reason}}.",
@@ -74,6 +78,9 @@ export default createRule<Options, MessageIds>({
       unusedKey: "The key \"{{id}}\" includes `{{name}}`, which the closure does not use: it splits the cache for nothing.",
       unqualifiedId:
         "The closure with key \"{{id}}\" reads the module-level `{{name}}`, but the id is not qualified with this module: another module with the same code and id but its own `{{name}}` would get this function. Use \"{{qualified}}\".",
+      addToKey: "Add {{names}} to the key.",
+      removeFromKey: "Remove {{names}} from the key.",
+      qualifyId: "Use the module-qualified id \"{{qualified}}\".",
     },
     schema: [
       {
@@ -101,11 +108,26 @@ export default createRule<Options, MessageIds>({
         );
         for (const problem of problems) {
           const fix = "fix" in problem ? problem.fix : undefined;
+          // Every fix is also a named suggestion that does this problem's part alone.
+          const suggestion = "suggestion" in problem ? problem.suggestion : undefined;
           context.report({
             node: problem.node,
             messageId: messageIds[problem.type],
             data: dataOf(problem),
             ...(fix ? { fix: replaceWith(fix) } : {}),
+            ...(suggestion
+              ? {
+                  suggest: [
+                    problem.type === "unqualifiedId"
+                      ? { messageId: "qualifyId" as const, data: { qualified: problem.qualified }, fix: replaceWith(suggestion) }
+                      : {
+                          messageId: problem.type === "missing" ? ("addToKey" as const) : ("removeFromKey" as const),
+                          data: { names: suggestion.names.map((name) => `\`${name}\``).join(", ") },
+                          fix: replaceWith(suggestion),
+                        },
+                  ],
+                }
+              : {}),
           });
         }
       },
