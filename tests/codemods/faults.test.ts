@@ -9,12 +9,9 @@ import {
   existsSync,
   ftruncateSync,
   fstatSync,
-  mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -27,6 +24,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { processFile, processSource } from "../../codemods/lib/process.js";
 import { computeTotals } from "../../codemods/lib/report.js";
 import { writeResult } from "../../codemods/lib/write.js";
+import { gitEnv, gitRepo, tempDir as makeTempDir, writeTree } from "./tree.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = path.join(repoRoot, "dist/codemods/cli.js");
@@ -51,42 +49,7 @@ function migrated(file: string, source: string): string {
   return result.output;
 }
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "stable-schema-faults-"));
-  tempDirs.push(dir);
-  return dir;
-}
-
-function writeTree(root: string, files: Record<string, string | Buffer>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(root, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-}
-
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: "t",
-  GIT_AUTHOR_EMAIL: "t@example.com",
-  GIT_COMMITTER_NAME: "t",
-  GIT_COMMITTER_EMAIL: "t@example.com",
-  GIT_CONFIG_NOSYSTEM: "1",
-};
-
-function gitRepo(files: Record<string, string | Buffer>): string {
-  const dir = tempDir();
-  writeTree(dir, files);
-  for (const args of [["init", "-q"], ["add", "."], ["commit", "-q", "-m", "init"]]) {
-    execFileSync("git", args, { cwd: dir, env: gitEnv });
-  }
-  return dir;
-}
+const tempDir = (): string => makeTempDir("stable-schema-faults-");
 
 interface Run {
   code: number | null;
@@ -131,8 +94,7 @@ describe("writes that cannot lose data (issue 10, cases 1, 3, 5, 15)", () => {
   });
 
   // A real nearly full disk, where the machine lets this test mount one (root in a container usually can).
-  const mountPoint = mkdtempSync(path.join(os.tmpdir(), "stable-schema-tmpfs-"));
-  tempDirs.push(mountPoint);
+  const mountPoint = makeTempDir("stable-schema-tmpfs-");
   const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint]).status === 0;
   if (mounted) afterAll(() => void spawnSync("umount", [mountPoint]));
   else console.warn(`faults.test.ts: skipping the tmpfs ENOSPC case: cannot mount a tmpfs here (needs root / CAP_SYS_ADMIN)`);
