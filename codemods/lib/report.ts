@@ -70,6 +70,8 @@ export function computeTotals(results: readonly FileResult[]): Totals {
   const reasons = new Map<string, number>();
   for (const r of results) {
     totals.files[r.status] += 1;
+    // A failed file was left untouched: its sites were neither hoisted nor wrapped.
+    if (r.status === "failed") continue;
     for (const site of r.sites) {
       totals.sites[site.action] += 1;
       if (site.action === "wrapped" && site.needsTypes) totals.hoistableWithTypes += 1;

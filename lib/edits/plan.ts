@@ -84,20 +84,34 @@ function runsBeforeModuleBody(statement: TSESTree.ProgramStatement): boolean {
  */
 function insertionPoint(source: SourceInput, statement: TSESTree.Node): number {
   const { text, ast } = source;
-  const comments = commentsBefore(ast, statement);
-  let start = statement.range[0];
+  // `@Dec() export class A {}`: the decorators belong to the class but come before `export`, outside
+  // the export statement's range; new code goes above them.
+  const anchor = leadingDecorator(statement) ?? statement;
+  const comments = commentsBefore(ast, anchor);
+  let start = anchor.range[0];
   for (let i = comments.length - 1; i >= 0; i--) {
     const comment = comments[i]!;
     const gap = text.slice(comment.range[1], start);
     if (/\n[ \t]*\r?\n/.test(gap)) break;
     start = comment.range[0];
   }
-  if (start !== statement.range[0] && tokenBefore(ast, start) === undefined) {
+  if (start !== anchor.range[0] && tokenBefore(ast, start) === undefined) {
     // The comments open the file (a license header): keep them on top.
-    return statement.range[0];
+    return anchor.range[0];
   }
   const lineBegin = text.lastIndexOf("\n", start - 1) + 1;
   return /^[ \t]*$/.test(text.slice(lineBegin, start)) ? lineBegin : start;
+}
+
+/** The first decorator of a (possibly exported) class declaration when it starts before the statement. */
+function leadingDecorator(statement: TSESTree.Node): TSESTree.Decorator | undefined {
+  const inner =
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+      ? statement.declaration
+      : statement;
+  const decorators = inner && "decorators" in inner ? (inner.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  const first = decorators?.[0];
+  return first && first.range[0] < statement.range[0] ? first : undefined;
 }
 
 function isMethodShorthand(fn: FunctionNode): fn is TSESTree.FunctionExpression & { parent: TSESTree.Property } {
@@ -328,6 +342,18 @@ export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): 
   return { local, edit: { range: [at, at], text: `${line}${eol}${eol}` } };
 }
 
+/** Why a closure capturing a new object per call is not wrapped (shared with the rule's message). */
+export function freshCaptureReason(name: string): string {
+  return `it captures \`${name}\`, a new object on every call: a withKey key compares it by identity and can never hit, so a wrap would only miss — key the values it reads instead, or build it once`;
+}
+
+/** Neither hoisted nor wrapped when the names the closure reads are resolved at run time. */
+function dynamicScopeReason(info: CaptureInfo): string | undefined {
+  if (info.dynamicScope === "with") return "it is inside a `with` statement (or contains one), so what it reads is decided at run time";
+  if (info.dynamicScope === "eval") return "a direct `eval` can read or declare variables around it, so what it captures cannot be known";
+  return undefined;
+}
+
 function capturedReason(info: CaptureInfo): string {
   return `it reads ${blockersOf(info).map((name) => `\`${name}\``).join(", ")} from the code around it`;
 }
@@ -375,7 +401,10 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
     let notHoisted: string | undefined;
     let needsTypes = false;
     let hoist: HoistPlan | undefined;
-    if (blockers.length > 0) {
+    const dynamic = dynamicScopeReason(info);
+    if (dynamic) {
+      notHoisted = dynamic;
+    } else if (blockers.length > 0) {
       notHoisted = capturedReason(info);
     } else if (typescript && info.usesOwnThis && !hasThisParameter(fn)) {
       // `function (v) { this.parent… }`: `this` is typed by the call it is passed to; at module level
@@ -426,14 +455,20 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
     let wrap: WrapPlan | undefined;
     let notWrapped: string | undefined;
     if (!hoist) {
-      if (info.usesThis || info.usesArguments || info.usesSuper || info.usesNewTarget) {
+      if (dynamic) {
+        notWrapped = dynamic;
+      } else if (info.usesThis || info.usesArguments || info.usesSuper || info.usesNewTarget) {
         notWrapped = `it uses \`${info.usesThis ? "this" : info.usesArguments ? "arguments" : info.usesSuper ? "super" : "new.target"}\` of the enclosing function, which differs between calls`;
       } else {
         const reassigned = info.values.find((capture) => capture.reassigned);
+        const fresh = info.values.find((capture) => capture.freshPerRun);
         // The key is evaluated where the closure is created; the closure may read a binding declared below it later.
         const declaredBelow = info.values.find((capture) => inTemporalDeadZone(capture.variable, fn));
         if (reassigned) {
           notWrapped = `it captures \`${reassigned.name}\`, which is reassigned, so a shared function would read another call's variable`;
+        } else if (fresh) {
+          // A key compares captured objects by identity: a wrap around a new object per call only misses.
+          notWrapped = freshCaptureReason(fresh.name);
         } else if (declaredBelow) {
           notWrapped = `it captures \`${declaredBelow.name}\`, which is declared below it: a key evaluated here would throw before \`${declaredBelow.name}\` is initialised`;
         } else {
