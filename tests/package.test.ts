@@ -124,7 +124,8 @@ describe("package shape", () => {
       "  sameObject: required === plugin.default,",
       '  withKey: typeof runtime.withKey,',
       '  withKeyCjs: typeof runtimeCjs.withKey,',
-      "  dualBuilds: runtime.withKey !== runtimeCjs.withKey,",
+      '  esmFile: import.meta.resolve("stable-schema").replace(/^.*\\/lib\\/runtime\\//, ""),',
+      '  cjsFile: require.resolve("stable-schema").replace(/^.*\\/lib\\/runtime\\//, ""),',
       "}));",
     ].join("\n");
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
@@ -135,11 +136,12 @@ describe("package shape", () => {
       sameObject: true,
       withKey: "function",
       withKeyCjs: "function",
-      dualBuilds: true,
+      esmFile: "dist/esm/index.js",
+      cjsFile: "dist/cjs/index.js",
     });
   });
 
-  it("the runtime's ESM and CommonJS copies share their state (a function keyed by one is keyed for the other)", () => {
+  it("the runtime's ESM and CommonJS copies share their state (one intern table; a function keyed by one is keyed for the other)", () => {
     const script = [
       'import { createRequire } from "node:module";',
       'const require = createRequire(import.meta.url);',
@@ -148,10 +150,10 @@ describe("package shape", () => {
       'const min = 3;',
       'const fromEsm = esm.withKey((s) => s.length >= min, ["pkg/file#minLength", min]);',
       'const fromCjs = cjs.withKey((s) => s.length >= min, ["pkg/file#minLength", min]);',
-      "console.log(JSON.stringify({ key: cjs.keyOf(fromEsm) === esm.keyOf(fromEsm), schemaKey: esm.schemaKey({ f: fromEsm }) === cjs.schemaKey({ f: fromEsm }), defined: esm.keyOf(fromEsm) !== undefined, bothKeyed: cjs.keyOf(fromCjs) !== undefined }));",
+      "console.log(JSON.stringify({ key: cjs.keyOf(fromEsm) === esm.keyOf(fromEsm), schemaKey: esm.schemaKey({ f: fromEsm }) === cjs.schemaKey({ f: fromEsm }), defined: esm.keyOf(fromEsm) !== undefined, oneTable: fromEsm === fromCjs, stats: JSON.stringify(esm.internStats()) === JSON.stringify(cjs.internStats()), hits: cjs.internStats().hits }));",
     ].join("\n");
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ key: true, schemaKey: true, defined: true, bothKeyed: true });
+    expect(JSON.parse(out)).toEqual({ key: true, schemaKey: true, defined: true, oneTable: true, stats: true, hits: 1 });
   });
 
   it("the plugin's public types name only ESLint's types (no typescript-eslint, no internal modules)", () => {

@@ -2,7 +2,7 @@
 import { LRUCache } from "lru-cache";
 import { identityToken } from "./identity.js";
 import { checkBytes, checkMax } from "./limits.js";
-import { keyedFunctions } from "./registry.js";
+import { keyedFunctions, sharedState } from "./registry.js";
 import { encodeAtom } from "./schema-key.js";
 
 /** A key: an id alone, or an id followed by every value the closure captures. */
@@ -210,7 +210,7 @@ function reportCollision(id: string, stored: string | null, incoming: string | n
  * is a collision: the new function is returned unshared and a warning is emitted once per id.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any[]` parameters keep contextual typing of any function (parameters are contravariant)
-export function withKey<F extends (...args: any[]) => unknown>(fn: F, key: WithKeyKey): F {
+function withKeyHere<F extends (...args: any[]) => unknown>(fn: F, key: WithKeyKey): F {
   if (typeof fn !== "function") throw new TypeError("stable-schema: withKey expects a function");
   const serialized = serializeKey(key);
   const entry = lookup(serialized);
@@ -242,12 +242,12 @@ export function withKey<F extends (...args: any[]) => unknown>(fn: F, key: WithK
 
 /** The serialized key of a function returned by withKey (stored under that key), else undefined. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any function
-export function keyOf(fn: Function): string | undefined {
+function keyOfHere(fn: Function): string | undefined {
   return keyedFunctions.get(fn)?.key;
 }
 
 /** Reconfigure the intern table. Changing a bound keeps the most recently used entries. */
-export function configureWithKey(options: WithKeyOptions): void {
+function configureWithKeyHere(options: WithKeyOptions): void {
   const nextMax = options.max === undefined ? max : checkMax("configureWithKey", options.max);
   const nextBytes = options.maxBytes === undefined ? maxBytes : checkBytes("configureWithKey", options.maxBytes);
   if (options.warn !== undefined) warn = options.warn;
@@ -273,7 +273,7 @@ export function configureWithKey(options: WithKeyOptions): void {
 }
 
 /** Counters of the intern table since the last resetIntern(). */
-export function internStats(): InternStats {
+function internStatsHere(): InternStats {
   return { hits, misses, evictions, collisions, size: table.size, max, bytes: table.calculatedSize, maxBytes };
 }
 
@@ -282,7 +282,7 @@ export function internStats(): InternStats {
  * keep the key they were given (keyOf still answers), and code tokens are kept, so keys built
  * before and after a reset can never collide.
  */
-export function resetIntern(): void {
+function resetInternHere(): void {
   table = createTable(max, maxBytes);
   trie = new WeakMap();
   hits = 0;
@@ -291,3 +291,28 @@ export function resetIntern(): void {
   collisions = 0;
   warnedIds.clear();
 }
+
+// The ESM and the CommonJS build can both be loaded in one process (an ESM app, a CommonJS dependency).
+// The first copy loaded owns the intern table; a later copy uses the first copy's functions, so both
+// intern into one table and report one set of statistics (the dual-package hazard).
+const shared = sharedState("withKey", () => ({
+  withKey: withKeyHere,
+  keyOf: keyOfHere,
+  configureWithKey: configureWithKeyHere,
+  internStats: internStatsHere,
+  resetIntern: resetInternHere,
+}));
+
+/**
+ * Intern `fn` by its key: the same code and the same captured values give the same function object
+ * (the first one seen), so identity-keyed caches hit. See docs/runtime.md.
+ */
+export const withKey: typeof withKeyHere = shared.withKey;
+/** The serialized key of a function made by withKey, or undefined. */
+export const keyOf: typeof keyOfHere = shared.keyOf;
+/** Bounds of the intern table (entries, bytes) and the collision warning. */
+export const configureWithKey: typeof configureWithKeyHere = shared.configureWithKey;
+/** Hits, misses, evictions, collisions and the table's size. */
+export const internStats: typeof internStatsHere = shared.internStats;
+/** Empty the intern table and zero its counters. */
+export const resetIntern: typeof resetInternHere = shared.resetIntern;
