@@ -28,11 +28,12 @@ const plugin: Plugin = {
   configs: { recommended: [], strict: [] },
 };
 
+const presetRules = Object.entries(rules).filter(([, rule]) => (rule as StableSchemaRule).meta.docs?.recommended !== undefined);
+// `recommended` takes each rule's own severity (a rule may start as a warning); `strict` makes every one an error.
 const recommendedRules = Object.fromEntries(
-  Object.entries(rules)
-    .filter(([, rule]) => (rule as StableSchemaRule).meta.docs?.recommended !== undefined)
-    .map(([id]) => [`stable-schema/${id}`, "error" as const]),
+  presetRules.map(([id, rule]) => [`stable-schema/${id}`, (rule as StableSchemaRule).meta.docs?.recommendedSeverity ?? "error"]),
 ) as TSESLint.FlatConfig.Rules;
+const strictRules = Object.fromEntries(presetRules.map(([id]) => [`stable-schema/${id}`, "error" as const])) as TSESLint.FlatConfig.Rules;
 
 plugin.configs.recommended = [
   {
@@ -46,7 +47,7 @@ plugin.configs.strict = [
   {
     name: "stable-schema/strict",
     plugins: { "stable-schema": plugin as unknown as TSESLint.FlatConfig.Plugin },
-    rules: recommendedRules,
+    rules: strictRules,
   },
 ];
 

@@ -254,7 +254,15 @@ function lastLeadingRequire(ast: TSESTree.Program): TSESTree.ProgramStatement | 
 
 /** Finds or plans the `withKey` import: reuse a value import, extend a named import, or add one. */
 export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): WithKeyImport {
-  const { source, withKey, filename } = input;
+  return planNamedImport(input.source, input.filename, input.withKey, registry);
+}
+
+/**
+ * Finds or plans a named import of `target.name` from `target.module` in the file's own style (ESM or
+ * CommonJS, quotes, semicolons): reuse a value import, extend a named import, or add one after the last.
+ */
+export function planNamedImport(source: SourceInput, filename: string, target: WithKeyTarget, registry: NameRegistry): WithKeyImport {
+  const withKey = target;
   const { ast, text } = source;
   const eol = lineEnding(text);
   let extendable: TSESTree.ImportDeclaration | undefined;

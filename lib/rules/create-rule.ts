@@ -3,6 +3,8 @@ import { ESLintUtils } from "@typescript-eslint/utils";
 export interface StableSchemaDocs {
   description: string;
   recommended?: "recommended" | "strict";
+  /** Severity in `recommended` (default "error"); `strict` always uses "error". */
+  recommendedSeverity?: "warn" | "error";
   requiresTypeChecking?: boolean;
 }
 
