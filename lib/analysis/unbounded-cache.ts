@@ -94,7 +94,15 @@ export interface MemoizerProblem {
 export type CacheProblem = CollectionProblem | MemoizerProblem;
 
 type Use =
-  | { readonly type: "grow"; readonly node: TSESTree.Node; readonly key?: TSESTree.Node; readonly keyed: boolean; readonly boundedKeys?: boolean }
+  | {
+      readonly type: "grow";
+      readonly node: TSESTree.Node;
+      readonly key?: TSESTree.Node;
+      readonly keyed: boolean;
+      readonly boundedKeys?: boolean;
+      /** What is stored (Map values, pushed items, assigned values). */
+      readonly values?: readonly TSESTree.Node[];
+    }
   | { readonly type: "prune" }
   | { readonly type: "read"; readonly member?: string | undefined; readonly size?: boolean }
   | { readonly type: "escape" };
@@ -182,6 +190,105 @@ class CacheAnalyzer {
     }
     this.initOnlyMemo.set(fn, result);
     return result;
+  }
+
+  /**
+   * The functions whose every use is a direct call in this module (not exported, not passed on): their
+   * call sites are all the inputs they get. Undefined for any other function.
+   */
+  private callSites(fn: TSESTree.Node): TSESTree.CallExpression[] | undefined {
+    let declarator: TSESTree.Node | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) declarator = fn;
+    else if (isFunctionNode(fn) && fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn) declarator = fn.parent;
+    if (!declarator || isExportedDeclaration(declarator)) return undefined;
+    const variables = this.scopeManager
+      .getDeclaredVariables(declarator)
+      .filter((v) => v.defs.length === 1 && (v.defs[0]!.type === "FunctionName" || v.defs[0]!.type === "Variable") && !isReassigned(v));
+    const references = variables.flatMap((v) => v.references.filter((r) => !r.init && r.isValueReference !== false));
+    if (variables.length === 0 || references.length === 0) return undefined;
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of references) {
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return undefined;
+      calls.push(call);
+    }
+    return calls;
+  }
+
+  /** A parameter of a module-local function that every call site fills with a value from a bounded set. */
+  private boundedArguments(fn: TSESTree.Node, param: TSESTree.Node, depth: number): boolean {
+    if (!isFunctionNode(fn) || depth > 6) return false;
+    const index = fn.params.findIndex((p) => p === param || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === param));
+    if (index < 0) return false;
+    const calls = this.callSites(fn);
+    if (!calls) return false;
+    const defaultValue = fn.params[index]?.type === AST_NODE_TYPES.AssignmentPattern ? (fn.params[index] as TSESTree.AssignmentPattern).right : undefined;
+    return calls.every((call) => {
+      if (call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return false;
+      const argument = call.arguments[index];
+      if (!argument) return defaultValue === undefined || this.boundedValue(defaultValue, depth + 1);
+      return this.boundedValue(argument, depth + 1);
+    });
+  }
+
+  /**
+   * A registration API: a function other modules call (exported, or a method of an exported class)
+   * that stores exactly what its caller passes — the key a parameter (or built from parameters only),
+   * the value its parameters. How often it grows is the callers' decision, like an exported collection.
+   */
+  delegatedGrowth(growth: TSESTree.Node, key: TSESTree.Node | undefined, values: readonly TSESTree.Node[]): boolean {
+    let fn: AnyFunction | undefined;
+    for (let parent = growth.parent; parent; parent = parent.parent) {
+      if (isFunctionNode(parent)) {
+        fn = parent;
+        break;
+      }
+    }
+    if (!fn || !this.isPublicFunction(fn)) return false;
+    const fromCaller = (raw: TSESTree.Node, allowMembers: boolean, depth: number): boolean => {
+      if (depth > 6) return false;
+      const node = unwrapExpression(raw);
+      switch (node.type) {
+        case AST_NODE_TYPES.Literal:
+          return true;
+        case AST_NODE_TYPES.Identifier: {
+          const variable = resolveIdentifier(this.scopeManager, node);
+          const def = variable?.defs[0];
+          if (!variable || variable.defs.length !== 1 || isReassigned(variable)) return false;
+          if (def?.type === "Parameter") return def.node === fn;
+          return def?.type === "Variable" && def.node.init != null && def.node.id === def.name && fromCaller(def.node.init, allowMembers, depth + 1);
+        }
+        case AST_NODE_TYPES.TemplateLiteral:
+          return node.expressions.every((e) => fromCaller(e, allowMembers, depth + 1));
+        case AST_NODE_TYPES.MemberExpression:
+          return allowMembers && !node.computed && fromCaller(node.object, allowMembers, depth + 1);
+        case AST_NODE_TYPES.ObjectExpression:
+          return node.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && fromCaller(p.value, allowMembers, depth + 1));
+        case AST_NODE_TYPES.ArrayExpression:
+          return node.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && fromCaller(e, allowMembers, depth + 1));
+        default:
+          return false;
+      }
+    };
+    // A key read off an argument (`req.id`) is per-call data, not a name the caller registers.
+    return (key === undefined || fromCaller(key, false, 0)) && values.length > 0 && values.every((value) => fromCaller(value, true, 0));
+  }
+
+  /** Exported, or a public method of a class that is exported or handed out. */
+  private isPublicFunction(fn: AnyFunction): boolean {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+      if (parent.key.type === AST_NODE_TYPES.PrivateIdentifier || parent.accessibility === "private") return false;
+      const cls = parent.parent.parent;
+      return isExportedDeclaration(cls) || this.classVariables(cls).some((v) => this.holderEscapes(v));
+    }
+    let declarator: TSESTree.Node | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) declarator = fn;
+    else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) declarator = parent;
+    if (!declarator) return false;
+    if (isExportedDeclaration(declarator)) return true;
+    const variables = this.scopeManager.getDeclaredVariables(declarator).filter((v) => v.defs[0]?.type === "FunctionName" || v.defs[0]?.type === "Variable");
+    return variables.some((v) => this.holderEscapes(v));
   }
 
   /** A class instantiated exactly once, in initialisation code; undefined otherwise (also when the class is exported). */
@@ -301,7 +408,7 @@ class CacheAnalyzer {
       if (deleted) return prune;
       if ((assigned || updated) && kind === "object") {
         if (!member.computed) return read; // `state.count = …`: a fixed key
-        return { type: "grow", node: parent, key: member.property, keyed: true };
+        return { type: "grow", node: parent, key: member.property, keyed: true, values: parent.type === AST_NODE_TYPES.AssignmentExpression ? [parent.right] : [] };
       }
       if (kind === "array" && assigned) return read;
       return { type: "read", member: name };
@@ -313,7 +420,11 @@ class CacheAnalyzer {
       const grow = Object.hasOwn(methods.grow, name) ? methods.grow[name] : undefined;
       if (grow) {
         const key = grow.key === undefined ? undefined : parent.arguments[grow.key];
-        return { type: "grow", node: parent, ...(key ? { key } : {}), keyed: grow.key !== undefined };
+        // Map#set(key, value) stores its value; Set#add(item) its key; Array#push(...items) every argument.
+        const values = (grow.key === undefined ? parent.arguments : kind === "Map" ? parent.arguments.slice(1, 2) : parent.arguments.slice(0, 1)).filter(
+          (a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement,
+        );
+        return { type: "grow", node: parent, ...(key ? { key } : {}), keyed: grow.key !== undefined, values };
       }
       if (methods.prune.includes(name)) return prune;
     }
@@ -402,7 +513,11 @@ class CacheAnalyzer {
       case AST_NODE_TYPES.UnaryExpression:
         return node.operator === "-" || node.operator === "+" || node.operator === "~" ? this.boundedValue(node.argument, depth + 1) : node.operator !== "delete";
       case AST_NODE_TYPES.BinaryExpression:
-        return comparisonOperators.has(node.operator);
+        // A comparison is a boolean; arithmetic on values from bounded sets stays in a bounded set.
+        return (
+          comparisonOperators.has(node.operator) ||
+          (node.left.type !== AST_NODE_TYPES.PrivateIdentifier && this.boundedValue(node.left, depth + 1) && this.boundedValue(node.right, depth + 1))
+        );
       case AST_NODE_TYPES.LogicalExpression:
         return this.boundedValue(node.left, depth + 1) && this.boundedValue(node.right, depth + 1);
       case AST_NODE_TYPES.ConditionalExpression:
@@ -422,7 +537,7 @@ class CacheAnalyzer {
     if (variable.defs.length === 0) return id.name === "undefined";
     if (variable.defs.length !== 1) return false;
     const def = variable.defs[0]!;
-    if (def.type === "Parameter") return this.boundedTypeNode(typeAnnotationOf(def.name), depth);
+    if (def.type === "Parameter") return this.boundedTypeNode(typeAnnotationOf(def.name), depth) || this.boundedArguments(def.node, def.name, depth);
     if (def.type !== "Variable") return false;
     if (this.boundedTypeNode(typeAnnotationOf(def.name), depth)) return true;
     const declarator = def.node;
@@ -573,11 +688,9 @@ function topLevelStatement(node: TSESTree.Node): TSESTree.Node | undefined {
 
 /** `export const x = …`, `export class C {}`, `export default class {}`. */
 function isExportedDeclaration(node: TSESTree.Node): boolean {
-  let current: TSESTree.Node | undefined = node;
-  while (current && current.type !== AST_NODE_TYPES.Program) {
+  for (let current = node.parent; current && current.type !== AST_NODE_TYPES.Program; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ExportNamedDeclaration || current.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
     if (isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassBody) return false;
-    current = current.parent;
   }
   return false;
 }
@@ -883,26 +996,54 @@ function growthObjectRange(node: TSESTree.Node): [number, number] | undefined {
   return undefined;
 }
 
-function analyzeCollection(analyzer: CacheAnalyzer, tracked: Tracked, input: CacheAnalysisInput): CollectionProblem | undefined {
-  if (tracked.pruned) return undefined;
+/** Why a candidate collection is or is not reported (the corpus notes and the tests read it). */
+export type Verdict =
+  | "reported"
+  | "pruned"
+  | "escapes"
+  | "no growth"
+  | "bounded keys"
+  | "registration API"
+  | "grows only at initialisation"
+  | "size-capped";
+
+function analyzeCollection(analyzer: CacheAnalyzer, tracked: Tracked, input: CacheAnalysisInput): { verdict: Verdict; problem?: CollectionProblem } {
+  if (tracked.pruned) return { verdict: "pruned" };
   const { collection } = tracked;
   const uses = new Map<TSESTree.Node, Use>();
   for (const access of tracked.accesses) uses.set(access, analyzer.classify(access, collection.kind));
   const all = [...uses.values()];
-  if (all.some((use) => use.type === "prune")) return undefined;
+  if (all.some((use) => use.type === "prune")) return { verdict: "pruned" };
   const escapes = tracked.escapes || all.some((use) => use.type === "escape");
-  if (escapes && !input.checkEscaping) return undefined;
+  if (escapes && !input.checkEscaping) return { verdict: "escapes" };
   const sizeReads = [...uses].filter(([, use]) => use.type === "read" && use.size).map(([access]) => access);
   const growths: { use: Extract<Use, { type: "grow" }>; reason: RepeatReason }[] = [];
+  let verdict: Verdict = "no growth";
   for (const use of all) {
     if (use.type !== "grow") continue;
-    if (use.keyed && (use.boundedKeys || (use.key !== undefined && analyzer.boundedValue(use.key)))) continue;
+    if (use.keyed && (use.boundedKeys || (use.key !== undefined && analyzer.boundedValue(use.key)))) {
+      if (verdict === "no growth") verdict = "bounded keys";
+      continue;
+    }
+    if (analyzer.delegatedGrowth(use.node, use.key, use.values ?? [])) {
+      if (!input.checkEscaping) {
+        if (verdict === "no growth" || verdict === "bounded keys") verdict = "registration API";
+        continue;
+      }
+    }
     const reason = analyzer.repeats(use.node);
-    if (!reason || isSizeCapped(use.node, sizeReads)) continue;
+    if (!reason) {
+      verdict = "grows only at initialisation";
+      continue;
+    }
+    if (isSizeCapped(use.node, sizeReads)) {
+      verdict = "size-capped";
+      continue;
+    }
     growths.push({ use, reason });
   }
   const first = growths[0];
-  if (!first) return undefined;
+  if (!first) return { verdict };
   const weakCompatible = collectionMethods[collection.kind].weakCompatible;
   const weakKeys =
     weakCompatible !== undefined &&
@@ -910,13 +1051,26 @@ function analyzeCollection(analyzer: CacheAnalyzer, tracked: Tracked, input: Cac
     all.every((use) => use.type === "grow" || (use.type === "read" && use.member !== undefined && weakCompatible.includes(use.member)));
   const finallyTarget = growths.length === 1 ? finallyTargetFor(tracked, first.use, uses, input.source.scopeManager, input.source) : undefined;
   return {
-    type: "collection",
-    collection,
-    growth: { node: first.use.node, key: first.use.key, reason: first.reason, text: growthText(collection, first.use) },
-    escapes,
-    weakKeys,
-    finallyTarget,
+    verdict: "reported",
+    problem: {
+      type: "collection",
+      collection,
+      growth: { node: first.use.node, key: first.use.key, reason: first.reason, text: growthText(collection, first.use) },
+      escapes,
+      weakKeys,
+      finallyTarget,
+    },
   };
+}
+
+/** Every candidate collection of a file with its verdict: what the rule saw and why it did or did not report. */
+export function explainCandidates(input: CacheAnalysisInput): { name: string; line: number; verdict: Verdict }[] {
+  const analyzer = new CacheAnalyzer(input);
+  return [...moduleCollections(analyzer, input.source), ...classCollections(analyzer, input.source)].map((tracked) => ({
+    name: tracked.collection.name,
+    line: tracked.collection.node.loc.start.line,
+    verdict: analyzeCollection(analyzer, tracked, input).verdict,
+  }));
 }
 
 // --- memoizers ------------------------------------------------------------------------------------
@@ -1038,7 +1192,7 @@ export function findUnboundedCaches(input: CacheAnalysisInput): CacheProblem[] {
   const analyzer = new CacheAnalyzer(input);
   const problems: CacheProblem[] = [];
   for (const tracked of [...moduleCollections(analyzer, input.source), ...classCollections(analyzer, input.source)]) {
-    const problem = analyzeCollection(analyzer, tracked, input);
+    const { problem } = analyzeCollection(analyzer, tracked, input);
     if (problem) problems.push(problem);
   }
   problems.push(...analyzeMemoizers(analyzer, input));
