@@ -102,6 +102,8 @@ type Use =
       readonly boundedKeys?: boolean;
       /** What is stored (Map values, pushed items, assigned values). */
       readonly values?: readonly TSESTree.Node[];
+      /** The global function that adds (`Object.assign`), when it is one. */
+      readonly via?: string;
     }
   | { readonly type: "prune" }
   | { readonly type: "read"; readonly member?: string | undefined; readonly size?: boolean }
@@ -245,33 +247,32 @@ class CacheAnalyzer {
       }
     }
     if (!fn || !this.isPublicFunction(fn)) return false;
-    const fromCaller = (raw: TSESTree.Node, allowMembers: boolean, depth: number): boolean => {
+    // The caller's own arguments, stored as they are: parameters, or literals of parameters; a key may
+    // also be a template of parameters. A key read off an argument (`req.id`) is per-call data, and a
+    // value computed here (`k.length`, `Date.now()`) makes it a cache, not a registration.
+    const fromCaller = (raw: TSESTree.Node, key: boolean, depth: number): boolean => {
       if (depth > 6) return false;
       const node = unwrapExpression(raw);
       switch (node.type) {
-        case AST_NODE_TYPES.Literal:
-          return true;
         case AST_NODE_TYPES.Identifier: {
           const variable = resolveIdentifier(this.scopeManager, node);
           const def = variable?.defs[0];
           if (!variable || variable.defs.length !== 1 || isReassigned(variable)) return false;
           if (def?.type === "Parameter") return def.node === fn;
-          return def?.type === "Variable" && def.node.init != null && def.node.id === def.name && fromCaller(def.node.init, allowMembers, depth + 1);
+          return def?.type === "Variable" && def.node.init != null && def.node.id === def.name && fromCaller(def.node.init, key, depth + 1);
         }
         case AST_NODE_TYPES.TemplateLiteral:
-          return node.expressions.every((e) => fromCaller(e, allowMembers, depth + 1));
-        case AST_NODE_TYPES.MemberExpression:
-          return allowMembers && !node.computed && fromCaller(node.object, allowMembers, depth + 1);
+          // Only keys are built (`${request}/${name}`); a stored value is what the caller passed.
+          return key && node.expressions.length > 0 && node.expressions.every((e) => fromCaller(e, key, depth + 1));
         case AST_NODE_TYPES.ObjectExpression:
-          return node.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && fromCaller(p.value, allowMembers, depth + 1));
+          return !key && node.properties.length > 0 && node.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && fromCaller(p.value, key, depth + 1));
         case AST_NODE_TYPES.ArrayExpression:
-          return node.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && fromCaller(e, allowMembers, depth + 1));
+          return !key && node.elements.length > 0 && node.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && fromCaller(e, key, depth + 1));
         default:
           return false;
       }
     };
-    // A key read off an argument (`req.id`) is per-call data, not a name the caller registers.
-    return (key === undefined || fromCaller(key, false, 0)) && values.length > 0 && values.every((value) => fromCaller(value, true, 0));
+    return (key === undefined || fromCaller(key, true, 0)) && values.length > 0 && values.every((value) => fromCaller(value, false, 0));
   }
 
   /** Exported, or a public method of a class that is exported or handed out. */
@@ -420,8 +421,9 @@ class CacheAnalyzer {
       const grow = Object.hasOwn(methods.grow, name) ? methods.grow[name] : undefined;
       if (grow) {
         const key = grow.key === undefined ? undefined : parent.arguments[grow.key];
-        // Map#set(key, value) stores its value; Set#add(item) its key; Array#push(...items) every argument.
-        const values = (grow.key === undefined ? parent.arguments : kind === "Map" ? parent.arguments.slice(1, 2) : parent.arguments.slice(0, 1)).filter(
+        // Map#set(key, value) stores its value; Array#push(...items) every argument.
+        // A Set stores only its key: nothing tells a registration (`plugins.add(plugin)`) from tracking (`seen.add(id)`).
+        const values = (grow.key === undefined ? parent.arguments : kind === "Map" ? parent.arguments.slice(1, 2) : []).filter(
           (a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement,
         );
         return { type: "grow", node: parent, ...(key ? { key } : {}), keyed: grow.key !== undefined, values };
@@ -452,10 +454,10 @@ class CacheAnalyzer {
           arg.type === AST_NODE_TYPES.ObjectExpression &&
           arg.properties.every((p) => p.type === AST_NODE_TYPES.Property && (!p.computed || this.boundedValue(p.key))),
       );
-      return { type: "grow", node: call, keyed: true, boundedKeys: bounded };
+      return { type: "grow", node: call, keyed: true, boundedKeys: bounded, via: path.join(".") };
     }
     const key = effect.key === undefined ? undefined : call.arguments[effect.key];
-    return { type: "grow", node: call, ...(key ? { key } : {}), keyed: true };
+    return { type: "grow", node: call, ...(key ? { key } : {}), keyed: true, via: path.join(".") };
   }
 
   /** `["Object", "keys"]` for a callee made of global names (not shadowed), else undefined. */
@@ -906,14 +908,10 @@ function analyzerClassVariables(source: SourceInput, cls: TSESTree.Node): Variab
 
 function growthText(collection: Collection, growth: Extract<Use, { type: "grow" }>): string {
   const node = growth.node;
+  if (growth.via !== undefined) return `\`${growth.via}(${collection.name}, …)\``;
   if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(node.callee);
     return method === undefined ? `\`${collection.name}\`` : `\`${collection.name}.${method}(…)\``;
-  }
-  if (node.type === AST_NODE_TYPES.CallExpression) {
-    const callee = node.callee;
-    const text = callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier ? `${callee.object.name}.${memberName(callee) ?? "…"}` : "…";
-    return `\`${text}(${collection.name}, …)\``;
   }
   return `\`${collection.name}[…] = …\``;
 }

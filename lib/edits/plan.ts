@@ -316,8 +316,11 @@ export function planNamedImport(source: SourceInput, filename: string, target: W
   }
   const quote = /^[^"]*'/.test(text.slice(0, 2000)) && !/import[^\n]*"/.test(text.slice(0, 2000)) ? "'" : '"';
   const semi = /from\s+["'][^"']+["'](?!;)\s*\r?\n/.test(text) && !/from\s+["'][^"']+["'];/.test(text) ? "" : ";";
+  const leadingRequire = isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined;
+  // CommonJS: follow the last `require` line of the header (no semicolons there, none here).
+  const semicolon = leadingRequire ? (text.slice(leadingRequire.range[0], leadingRequire.range[1]).trimEnd().endsWith(";") ? ";" : "") : semi;
   const line = isCommonJs(source, filename)
-    ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semi}`
+    ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semicolon}`
     : `import { ${specifierText} } from ${quote}${withKey.module}${quote}${semi}`;
   const lastImport =
     [...ast.body].reverse().find((s) => s.type === AST_NODE_TYPES.ImportDeclaration) ??
