@@ -12,7 +12,8 @@
 // machine), the median of the per-round paired differences, and one extra pass with ESLint's `stats`
 // that times the rules' own listeners.
 //
-// Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs).
+// Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs),
+// --rule <id> (default no-inline-predicate; e.g. --rule no-unbounded-cache).
 // STABLE_SCHEMA_CORPUS_PLUGIN=<file> benchmarks another build of the plugin than dist/plugin.js.
 import { parseArgs } from "node:util";
 import * as fs from "node:fs/promises";
@@ -25,14 +26,14 @@ import { Linter } from "eslint";
 import unicorn from "eslint-plugin-unicorn";
 import { corpusLintConfig, loadCorpus } from "./corpus.mjs";
 
-const RULE = "no-inline-predicate";
-const RULE_ID = `stable-schema/${RULE}`;
 const UNICORN_ID = "unicorn/consistent-function-scoping";
 const TARGET_ADDED_PERCENT = 3;
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, only: { type: "string" } },
+  options: { rounds: { type: "string", default: "5" }, only: { type: "string" }, rule: { type: "string", default: "no-inline-predicate" } },
 });
+const RULE = args.rule ?? "no-inline-predicate";
+const RULE_ID = `stable-schema/${RULE}`;
 const rounds = Number.parseInt(args.rounds ?? "5", 10);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${args.rounds}`);
 

@@ -3,6 +3,7 @@ import { replaceWith } from "../lib/rules/fix.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
 import { describeCollection, describeRepeat, findUnboundedCaches, mayHaveUnboundedCache } from "../lib/analysis/unbounded-cache.js";
 import { typeInfoFrom } from "../lib/analysis/type-info.js";
+import type { FileAnalysis } from "../lib/analysis/index.js";
 import { planCacheSuggestions } from "../lib/edits/cache-fixes.js";
 
 export type Options = [{ checkEscaping?: boolean }];
@@ -48,7 +49,9 @@ export default createRule<Options, MessageIds>({
     if (!mayHaveUnboundedCache(sourceCode.text)) return {};
     return {
       "Program:exit"() {
-        const { analysis } = fileAnalysisFor(context);
+        // The schema trace behind the shared context walk is computed only when a candidate needs it.
+        let shared: FileAnalysis | undefined;
+        const analysis = { context: (...args: Parameters<FileAnalysis["context"]>) => (shared ??= fileAnalysisFor(context).analysis).context(...args) };
         const source = { text: sourceCode.text, ast: sourceCode.ast, scopeManager: sourceCode.scopeManager!, visitorKeys: sourceCode.visitorKeys };
         const problems = findUnboundedCaches({
           source,

@@ -34,7 +34,8 @@ import type { TypeInfo } from "./type-info.js";
 
 export interface CacheAnalysisInput {
   readonly source: SourceInput;
-  readonly analysis: FileAnalysis;
+  /** The shared "runs repeatedly?" walk (only `context` is read: the rule computes the file analysis on first use). */
+  readonly analysis: Pick<FileAnalysis, "context">;
   readonly typeInfo?: TypeInfo | undefined;
   /** Also report collections that escape (exported, passed on, returned): their owner may prune them elsewhere. */
   readonly checkEscaping: boolean;
