@@ -1,7 +1,7 @@
 // Values that come from a module export, found by binding: ES imports (named, default, namespace),
 // `require(…)` (assigned, destructured or used directly) and members of a namespace (`_.memoize`).
 // Returns the expression nodes that evaluate to each export, so callers test `node.callee` by identity.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, propertyKeyName, unwrapExpression } from "./ast.js";
 import type { ModuleExport } from "./cache-catalogue.js";
 import { type ScopeManager, type Variable, requireCalls } from "./trace.js";

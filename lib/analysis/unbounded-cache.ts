@@ -6,10 +6,10 @@
 // imports. "Runs repeatedly" is the shared walk of context.ts, refined for module initialisation
 // (a loop or an `Array#forEach` at module level fills a registry once; so does a function only called
 // from there). The catalogue (cache-catalogue.ts) says which methods grow, prune or read.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { createRequire } from "node:module";
 import type * as ts from "typescript";
-import { type AnyFunction, isFunctionNode, isTransparentWrapper, memberName, propertyKeyName, unwrapExpression, walk } from "./ast.js";
+import { type AnyFunction, createsObject, isFunctionNode, isTransparentWrapper, memberName, propertyKeyName, unwrapExpression, walk } from "./ast.js";
 import {
   type BoundingOption,
   type CollectionKind,
@@ -636,18 +636,7 @@ class CacheAnalyzer {
   /** The key is an object (a WeakMap could hold it): object-creating syntax, `this`, or an object type. */
   keyIsObject(raw: TSESTree.Node): boolean {
     const node = unwrapExpression(raw);
-    switch (node.type) {
-      case AST_NODE_TYPES.ObjectExpression:
-      case AST_NODE_TYPES.ArrayExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ClassExpression:
-      case AST_NODE_TYPES.NewExpression:
-      case AST_NODE_TYPES.ThisExpression:
-        return true;
-      default:
-        break;
-    }
+    if (createsObject(node) || node.type === AST_NODE_TYPES.ThisExpression) return true;
     const type = this.typeOf(node);
     if (!type) return false;
     const flags = loadTypeScript().TypeFlags;

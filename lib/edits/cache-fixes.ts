@@ -2,7 +2,7 @@
 // from lru-cache (import added in the file's own style by the shared import planner), a `WeakMap` /
 // `WeakSet` when every key is an object, and deleting the entry in a `finally` when the operation that
 // adds it completes. None is an autofix: each changes what the program keeps.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { unwrapExpression } from "../analysis/ast.js";
 import { suggestedCache, collectionMethods } from "../analysis/cache-catalogue.js";
 import type { SourceInput } from "../analysis/index.js";
