@@ -580,11 +580,36 @@ class CacheAnalyzer {
     if (name === undefined || member.object.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = resolveIdentifier(this.scopeManager, member.object);
     if (variable?.defs.some((def) => def.type === "TSEnumName")) return true;
+    // A property whose declared type is bounded: `library.id` with `library: LibraryEntry` and
+    // `interface LibraryEntry { readonly id: LibraryId }`, `type LibraryId = "zod" | …`.
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def && (def.type === "Parameter" || def.type === "Variable") && this.boundedPropertyType(typeAnnotationOf(def.name), name, depth)) return true;
     // An enum-like constant: `const Kind = { A: "a", B: "b" } as const`.
     const init = this.constInitOf(member.object);
     if (init?.type !== AST_NODE_TYPES.ObjectExpression) return false;
     const property = init.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === name);
     return property !== undefined && this.boundedValue(property.value, depth + 1);
+  }
+
+  /** The declared type of property `name` of a type written in this file (an interface, or an alias of an object type) is bounded. */
+  private boundedPropertyType(type: TSESTree.TypeNode | undefined, name: string, depth: number): boolean {
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return false;
+    const variable = resolveIdentifier(this.scopeManager, type.typeName);
+    for (const def of variable?.defs ?? []) {
+      const declaration = def.node;
+      const members =
+        declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration
+          ? declaration.body.body
+          : declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
+            ? declaration.typeAnnotation.members
+            : [];
+      for (const member of members) {
+        if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed) continue;
+        const key = member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
+        if (key === name) return this.boundedTypeNode(member.typeAnnotation?.typeAnnotation, depth + 1);
+      }
+    }
+    return false;
   }
 
   /** A type annotation that admits a bounded set of values: literals, unions of them, booleans, enums, aliases of those. */

@@ -14,6 +14,27 @@ tester.run("no-unbounded-cache (invalid)", testedRule, {
   valid: [],
   invalid: [
     {
+      name: "a property declared as string is unbounded (the interface is read, not guessed)",
+      filename: "file.ts",
+      code: `interface Library { readonly id: "zod" | "yup"; name: string }\nconst indexes = new Map<string, number>();\nexport function index(library: Library) { indexes.set(library.name, 1); return indexes.get(library.name); }`,
+      output: null,
+      errors: [
+        {
+          messageId: "unboundedCollection",
+          line: 2,
+          column: 7,
+          data: { collection: "The module-level Map `indexes`", line: 3, growth: "`indexes.set(…)`", where: "on every call of `index`", entry: "entry" },
+          suggestions: [
+            {
+              messageId: "useLruCache",
+              data: { max: 1000 },
+              output: `import { LRUCache } from "lru-cache";\n\ninterface Library { readonly id: "zod" | "yup"; name: string }\nconst indexes = new LRUCache<string, number>({ max: 1000 });\nexport function index(library: Library) { indexes.set(library.name, 1); return indexes.get(library.name); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "the incident: a module-level Map keyed by request id, added to and read, never deleted",
       filename: "file.ts",
       code: `const requests = new Map<string, { started: number }>();

@@ -42,6 +42,10 @@ tester.run("no-unbounded-cache (valid)", testedRule, {
     { name: "a parameter typed as a union of literals", code: `type Mode = "light" | "dark";\nconst themes = new Map();\nexport function theme(mode: Mode) { themes.set(mode, { mode }); return themes.get(mode); }` },
     { name: "a parameter typed as an enum", code: `enum Level { Low, High }\nconst seen: Record<number, boolean> = {};\nexport function mark(level: Level) { seen[level] = true; }` },
     { name: "an `as const` object member", code: `const Kind = { A: "a", B: "b" } as const;\nconst m = new Map();\nexport function f(x: boolean) { m.set(x ? Kind.A : Kind.B, 1); }` },
+    {
+      name: "a property declared with a literal-union type (found through the parameter's interface)",
+      code: `type LibraryId = "zod" | "yup";\ninterface Library { readonly id: LibraryId; name: string }\nconst indexes = new Map<LibraryId, number>();\nexport function index(library: Library) { indexes.set(library.id, 1); return indexes.get(library.id); }`,
+    },
     { name: "a loop over a literal array", code: `const m = new Map();\nexport function f() { for (const k of ["a", "b"]) m.set(k, 1); }` },
     { name: "boolean keys", code: `const byFlag = new Map();\nexport function f(a: number, b: number) { byFlag.set(a > b, a); }` },
     // --- pruned ----------------------------------------------------------------------------------------
