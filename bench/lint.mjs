@@ -1,4 +1,4 @@
-// `npm run bench:lint` (after `npm run build`): what `stable-schema/no-inline-predicate` adds to a lint run.
+// `npm run bench:lint` (after `npm run build`): what one stable-schema rule (`--rule`, default `no-inline-predicate`) adds to a lint run.
 //
 // On the pinned corpus (bench/corpus.mjs, downloaded once, outside the timing), with file texts read up
 // front, ESLint's `Linter` runs three configurations that share the typescript-eslint parser (no type
