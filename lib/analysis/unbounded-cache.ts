@@ -28,6 +28,7 @@ import {
 import { isReassigned } from "./captures.js";
 import { type RepeatReason, describeRepeat, functionName } from "./context.js";
 import { moduleValues } from "./imports.js";
+import { optionalChild } from "./node-fields.js";
 import type { FileAnalysis, SourceInput } from "./index.js";
 import { type ScopeManager, type Variable, resolveIdentifier } from "./trace.js";
 import type { TypeInfo } from "./type-info.js";
@@ -280,7 +281,7 @@ class CacheAnalyzer {
   private isPublicFunction(fn: AnyFunction): boolean {
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
-      if (parent.key.type === AST_NODE_TYPES.PrivateIdentifier || parent.accessibility === "private") return false;
+      if (parent.key.type === AST_NODE_TYPES.PrivateIdentifier || optionalChild(parent, "accessibility") === "private") return false;
       const cls = parent.parent.parent;
       return isExportedDeclaration(cls) || this.classVariables(cls).some((v) => this.holderEscapes(v));
     }
@@ -869,7 +870,7 @@ function classCollections(analyzer: CacheAnalyzer, source: SourceInput): Tracked
     };
     for (const member of cls.body.body) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value) {
-        add(member.key, member.key, member.computed, member.value, member.static, member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === "private", typeAnnotationOf(member));
+        add(member.key, member.key, member.computed, member.value, member.static, member.key.type === AST_NODE_TYPES.PrivateIdentifier || optionalChild(member, "accessibility") === "private", typeAnnotationOf(member));
       } else if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor" && member.value.body) {
         for (const statement of member.value.body.body) {
           if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
