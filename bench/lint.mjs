@@ -1,4 +1,4 @@
-// `npm run bench:lint` (after `npm run build`): what `stable-schema/no-inline-predicate` adds to a lint run.
+// `npm run bench:lint` (after `npm run build`): what one stable-schema rule (`--rule`, default `no-inline-predicate`) adds to a lint run.
 //
 // On the pinned corpus (bench/corpus.mjs, downloaded once, outside the timing), with file texts read up
 // front, ESLint's `Linter` runs three configurations that share the typescript-eslint parser (no type
@@ -17,7 +17,8 @@
 // interleaved; wall clock and the children's CPU time from /proc).
 //
 // Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs),
-// --no-in-process (skip the Linter rounds), --no-cli (skip the command-line runs).
+// --no-in-process (skip the Linter rounds), --no-cli (skip the command-line runs),
+// --rule <id> (default no-inline-predicate; e.g. --rule no-unbounded-cache).
 // STABLE_SCHEMA_CORPUS_PLUGIN=<file> benchmarks another build of the plugin than dist/plugin.js.
 import { parseArgs } from "node:util";
 import * as fs from "node:fs/promises";
@@ -33,8 +34,6 @@ import { Linter } from "eslint";
 import unicorn from "eslint-plugin-unicorn";
 import { corpusLintConfig, loadCorpus } from "./corpus.mjs";
 
-const RULE = "no-inline-predicate";
-const RULE_ID = `stable-schema/${RULE}`;
 const UNICORN_ID = "unicorn/consistent-function-scoping";
 const TARGET_ADDED_PERCENT = 3;
 
@@ -42,10 +41,13 @@ const { values: args } = parseArgs({
   options: {
     rounds: { type: "string", default: "5" },
     only: { type: "string" },
+    rule: { type: "string", default: "no-inline-predicate" },
     "no-in-process": { type: "boolean", default: false },
     "no-cli": { type: "boolean", default: false },
   },
 });
+const RULE = args.rule ?? "no-inline-predicate";
+const RULE_ID = `stable-schema/${RULE}`;
 const rounds = Number.parseInt(args.rounds ?? "5", 10);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${args.rounds}`);
 

@@ -222,6 +222,18 @@ describe("every rule", () => {
     }
   });
 
+  it("takes each rule's severity in recommended from its docs (recommendedSeverity), and makes every rule an error in strict", () => {
+    const severityIn = (config: ConfigLike[], id: string) => config.find((entry) => entry.files === undefined && entry.rules)?.rules?.[`${PREFIX}/${id}`];
+    for (const id of ruleIds()) {
+      const docs = plugin.rules[id]!.meta.docs as { recommended?: string; recommendedSeverity?: string } | undefined;
+      if (docs?.recommended === undefined) continue;
+      expect(severityIn(plugin.configs.recommended!, id), id).toBe(docs.recommendedSeverity ?? "error");
+      expect(severityIn(plugin.configs.strict!, id), id).toBe("error");
+    }
+    // The rule that starts as a warning: a cache the user must bound is a judgement call, not a bug.
+    expect(severityIn(plugin.configs.recommended!, "no-unbounded-cache")).toBe("warn");
+  });
+
   it("is enabled in configs.strict (strict is a superset of recommended)", () => {
     for (const id of ruleIds()) {
       if (enabledIn(plugin.configs.recommended!, id)) expect(enabledIn(plugin.configs.strict!, id), id).toBe(true);

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { findVariable } from "./eslint-utils.js";
 import {
+  createsObject,
   type AnyFunction,
   type FunctionNode,
   type VisitorKeys,
@@ -321,14 +322,8 @@ class FreshTest {
   /** A key element that is different on every evaluation: keyed by identity or by changing value. */
   fresh(node: TSESTree.Node): boolean {
     const inner = unwrapExpression(node);
+    if (createsObject(inner)) return true;
     switch (inner.type) {
-      case AST_NODE_TYPES.ObjectExpression:
-      case AST_NODE_TYPES.ArrayExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ClassExpression:
-      case AST_NODE_TYPES.NewExpression:
-        return true;
       case AST_NODE_TYPES.Literal:
         return "regex" in inner && inner.regex !== undefined;
       case AST_NODE_TYPES.ConditionalExpression:

@@ -269,7 +269,15 @@ function lastLeadingRequire(ast: TSESTree.Program): TSESTree.ProgramStatement | 
 
 /** Finds or plans the `withKey` import: reuse a value import, extend a named import, or add one. */
 export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): WithKeyImport {
-  const { source, withKey, filename } = input;
+  return planNamedImport(input.source, input.filename, input.withKey, registry);
+}
+
+/**
+ * Finds or plans a named import of `target.name` from `target.module` in the file's own style (ESM or
+ * CommonJS, quotes, semicolons): reuse a value import, extend a named import, or add one after the last.
+ */
+export function planNamedImport(source: SourceInput, filename: string, target: WithKeyTarget, registry: NameRegistry): WithKeyImport {
+  const withKey = target;
   const { ast, text } = source;
   const eol = lineEnding(text);
   let extendable: TSESTree.ImportDeclaration | undefined;
@@ -323,8 +331,11 @@ export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): 
   }
   const quote = /^[^"]*'/.test(text.slice(0, 2000)) && !/import[^\n]*"/.test(text.slice(0, 2000)) ? "'" : '"';
   const semi = /from\s+["'][^"']+["'](?!;)\s*\r?\n/.test(text) && !/from\s+["'][^"']+["'];/.test(text) ? "" : ";";
+  const leadingRequire = isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined;
+  // CommonJS: follow the last `require` line of the header (no semicolons there, none here).
+  const semicolon = leadingRequire ? (text.slice(leadingRequire.range[0], leadingRequire.range[1]).trimEnd().endsWith(";") ? ";" : "") : semi;
   const line = isCommonJs(source, filename)
-    ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semi}`
+    ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semicolon}`
     : `import { ${specifierText} } from ${quote}${withKey.module}${quote}${semi}`;
   const lastImport =
     [...ast.body].reverse().find((s) => s.type === AST_NODE_TYPES.ImportDeclaration) ??
