@@ -156,6 +156,14 @@ describe("package shape", () => {
     expect(JSON.parse(out)).toEqual({ key: true, schemaKey: true, defined: true, oneTable: true, stats: true, hits: 1 });
   });
 
+  it("both public type entries list exactly the plugin's rules", () => {
+    for (const file of ["dist/plugin.d.ts", "dist/plugin.d.cts"]) {
+      const union = /type StableSchemaRuleName = ([^;]+);/.exec(readFileSync(`${root}${file}`, "utf8"))?.[1] ?? "";
+      const names = [...union.matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort();
+      expect(names, file).toEqual(ruleIds().sort());
+    }
+  });
+
   it("the plugin's public types name only ESLint's types (no typescript-eslint, no internal modules)", () => {
     for (const file of ["dist/plugin.d.ts", "dist/plugin.d.cts"]) {
       const text = readFileSync(`${root}${file}`, "utf8");
