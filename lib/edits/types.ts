@@ -87,6 +87,17 @@ export function portableParameterTypes(
 }
 
 /**
+ * A package installed twice at one version (`a/node_modules/x` and `b/node_modules/x`) is read once:
+ * the program answers for the second path with a *redirect* source file that points at the first.
+ * A compiler host must hand back the file as read from that path (TypeScript asserts it: "Host should
+ * not return a redirect source file"); the program rebuilds the redirect itself.
+ */
+function unredirected(file: ts.SourceFile | undefined): ts.SourceFile | undefined {
+  const redirect = (file as (ts.SourceFile & { redirectInfo?: { unredirected: ts.SourceFile } }) | undefined)?.redirectInfo;
+  return redirect ? redirect.unredirected : file;
+}
+
+/**
  * The program(s) with `fileName` holding `text`: after an edit pass the file's text differs from the
  * program's, and typescript-eslint parses from the program. Other files' SourceFiles are reused.
  * Programs that do not contain the file are dropped (typescript-eslint refuses files outside them).
@@ -109,7 +120,7 @@ export function programsWithText(programs: readonly ts.Program[], fileName: stri
       if (tsApi.sys.resolvePath(name) === tsApi.sys.resolvePath(current.fileName)) {
         return tsApi.createSourceFile(name, text, languageVersion, true);
       }
-      return program.getSourceFile(name) ?? fallback(name, languageVersion, onError, shouldCreate);
+      return unredirected(program.getSourceFile(name)) ?? fallback(name, languageVersion, onError, shouldCreate);
     };
     result.push(tsApi.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program }));
   }
