@@ -1,7 +1,7 @@
 import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
-import { type CaptureInfo, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
+import { type CaptureInfo, defaultEffectFunctions, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
 import { planSites } from "../lib/edits/plan.js";
 import { reportedSites } from "../lib/edits/sites.js";
 import { typeInfoFrom } from "../lib/edits/types.js";
@@ -12,6 +12,7 @@ export type Options = [
     scope?: "repeated" | "all";
     checkFactories?: boolean;
     memoFunctions?: string[];
+    effectFunctions?: string[];
     fix?: "autofix" | "suggest" | "none";
   },
 ];
@@ -44,7 +45,7 @@ export default createRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions], fix: "autofix" }],
+    defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions], effectFunctions: [...defaultEffectFunctions], fix: "autofix" }],
     messages: {
       inlineRepeated:
         "Inline {{kind}} passed to `{{api}}` is recreated {{where}}{{captures}}; its schema gets a new cache key each time.",
@@ -72,6 +73,13 @@ export default createRule<Options, MessageIds>({
             description:
               "Calls whose callback runs once or rarely (default: useMemo, useState, useReducer, once, memoize, memoizeOne, cache).",
           },
+          effectFunctions: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Effect hooks whose callback runs only when its deps change when a deps argument is given (default: useEffect, useLayoutEffect, useInsertionEffect); without deps it runs after every render.",
+          },
           fix: {
             type: "string",
             enum: ["autofix", "suggest", "none"],
@@ -92,6 +100,7 @@ export default createRule<Options, MessageIds>({
           scope: options.scope ?? "repeated",
           checkFactories: options.checkFactories ?? false,
           memoFunctions: options.memoFunctions ?? defaultMemoFunctions,
+          effectFunctions: options.effectFunctions ?? defaultEffectFunctions,
         });
         if (reported.length === 0) return;
         const fixMode = options.fix ?? "autofix";
