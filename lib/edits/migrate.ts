@@ -3,9 +3,9 @@
 // parses, runs the analysis and applies the planned text edits.
 import { parseForESLint } from "@typescript-eslint/parser";
 import { setParents } from "../analysis/ast.js";
-import { analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
+import { analyzeFile, mentionsCatalogueMethod, mentionsSchemaModule } from "../analysis/index.js";
 import { type SitePlan, planSites } from "./plan.js";
-import { reportedSites } from "./sites.js";
+import { type SiteOptions, defaultSiteOptions, reportedSites } from "./sites.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
 import { programsWithText, typeInfoFrom } from "./types.js";
 import type * as ts from "typescript";
@@ -27,6 +27,8 @@ export interface MigrateOptions {
   modules?: Readonly<Record<string, string>>;
   /** Type information for parameter annotations of hoisted closures (`--project`). */
   programs?: ts.Program[];
+  /** Which sites the rule reports (its `scope`, `checkFactories`, `memoFunctions`… options). */
+  sites?: SiteOptions;
 }
 
 export type SiteAction = "hoisted" | "wrapped" | "left";
@@ -82,9 +84,13 @@ export function parseSource(source: string, options: Pick<MigrateOptions, "filen
   }
 }
 
-/** Quick text prefilter: true when the source mentions a schema library or a mapped module. */
-export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>): boolean {
-  return mentionsSchemaModule(source, modules);
+/**
+ * Quick text prefilter: true when the source mentions a schema library or a mapped module. With type
+ * information (`typed`), a schema imported from another module of the project is traced by its type,
+ * so a call of a catalogued method name is enough.
+ */
+export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>, typed = false): boolean {
+  return mentionsSchemaModule(source, modules) || (typed && mentionsCatalogueMethod(source));
 }
 
 const MAX_PASSES = 200;
@@ -104,7 +110,7 @@ function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
   const typeInfo = typeInfoFrom(parsed.services);
   const analysis = analyzeFile(source, options.modules, typeInfo);
-  const sites = reportedSites(analysis).map((reported) => reported.site);
+  const sites = reportedSites(analysis, options.sites ?? defaultSiteOptions).map((reported) => reported.site);
   if (sites.length === 0) return [];
   return planSites(
     {
