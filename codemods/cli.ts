@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
 import { assertPathsExist, DEFAULT_EXTENSIONS, discoverFiles, MissingPathError } from "./lib/discover.js";
+import { loadFormatter } from "./lib/format.js";
 import { gitState, type GitState } from "./lib/git.js";
 import { ConfigError, defaultConfig, loadESLintConfig, type Overrides } from "./lib/eslint-config.js";
 import { DEFAULT_WITH_KEY_IMPORT, OptionError, parseModules, parseWithKeyImport } from "./lib/options.js";
@@ -52,6 +53,8 @@ Options:
   --no-project              no type information (faster; closures whose parameters need types
                             are wrapped instead of hoisted)
   --no-eslint-config        ignore the ESLint configuration: the rule's default options
+  --no-format               do not run the project's Prettier on changed files (by default it
+                            formats the changed files that were Prettier-clean before)
   --with-key-import <m#n>   where withKey comes from (default: settings["stable-schema"].withKey,
                             else ${DEFAULT_WITH_KEY_IMPORT.module}#${DEFAULT_WITH_KEY_IMPORT.name})
   --modules <mapping>       modules that re-export a schema library, as JSON
@@ -81,6 +84,7 @@ interface MigrateCommand {
   /** false with --no-project. */
   types: boolean;
   eslintConfig: boolean;
+  format: boolean;
   extensions: string[];
   overrides: Overrides;
 }
@@ -104,6 +108,7 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
         project: { type: "string" },
         "no-project": { type: "boolean", default: false },
         "no-eslint-config": { type: "boolean", default: false },
+        "no-format": { type: "boolean", default: false },
         "with-key-import": { type: "string" },
         modules: { type: "string" },
         extensions: { type: "string" },
@@ -157,6 +162,7 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
     ...(values.project !== undefined ? { project: values.project } : {}),
     types: !values["no-project"],
     eslintConfig: !values["no-eslint-config"],
+    format: !values["no-format"],
     extensions,
     overrides,
   };
@@ -266,6 +272,8 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
     err(paint.dim(`stable-schema: files with type information run in-process; --jobs ${cmd.jobs} applies to the others`));
   }
 
+  const formatter = cmd.format && toMigrate.length > 0 ? await loadFormatter(process.cwd()) : undefined;
+  let formatted = 0;
   const progress: ProgressSink = progressEnabled() ? new ProgressBar() : noProgress;
 
   // --dry prints diffs in path order while results arrive out of order: hold them until their turn.
@@ -282,7 +290,17 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
       }
     }
   };
-  const onResult = async (result: FileResult): Promise<void> => {
+  const onResult = async (migrated: FileResult): Promise<void> => {
+    let result = migrated;
+    if (formatter && result.status === "changed" && result.source !== undefined && result.output !== undefined) {
+      try {
+        const { text, formatted: done } = await formatter.format(result.path, result.source, result.output);
+        if (done) formatted += 1;
+        result = { ...result, output: text };
+      } catch {
+        // The formatter could not handle it: the planner's text stays.
+      }
+    }
     const final = cmd.dry ? result : await writeResult(result);
     results.push(final);
     progress.tick(displayPath(result.path));
@@ -308,6 +326,7 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   }
   progress.stop();
 
+  if (formatter) notes.push(`${formatter.name} formatted ${formatted} changed file${formatted === 1 ? "" : "s"} (the ones that were formatted before)`);
   const report = buildReport(results, { dryRun: cmd.dry });
   if (cmd.report) {
     await mkdir(path.dirname(path.resolve(cmd.report)), { recursive: true });
