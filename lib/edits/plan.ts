@@ -9,7 +9,7 @@ import type { FileAnalysis, SourceInput } from "../analysis/index.js";
 import type { SlotSite } from "../analysis/trace.js";
 import { inTemporalDeadZone } from "../analysis/with-key.js";
 import { moduleIdentity } from "./module-id.js";
-import { NameRegistry, baseNameFor } from "./names.js";
+import { NameRegistry, baseNameFor, nameQualifiersFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
 import type { TypeInfo } from "./types.js";
 import { portableParameterTypes } from "./types.js";
@@ -397,7 +397,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
       if (!notHoisted) {
         const statement = topLevelStatement(fn);
         const form = runsBeforeModuleBody(statement) ? "function" : "const";
-        const name = registry.identifier(base);
+        const name = registry.identifier(base, nameQualifiersFor(site));
         const declaration =
           form === "function"
             ? functionDeclarationText(source, fn, name, types)
@@ -437,7 +437,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
           notWrapped = `it captures \`${declaredBelow.name}\`, which is declared below it: a key evaluated here would throw before \`${declaredBelow.name}\` is initialised`;
         } else {
           withKeyImport ??= planWithKeyImport(input, registry);
-          const id = registry.id(`${moduleId}#${base}`);
+          const id = registry.id(`${moduleId}#${base}`, nameQualifiersFor(site));
           const captured = info.values.map((capture) => capture.name);
           const key = captured.length === 0 ? JSON.stringify(id) : `[${[JSON.stringify(id), ...captured].join(", ")}]`;
           const edits: TextEdit[] = [];

@@ -11,6 +11,30 @@ const rule = noInlinePredicate as unknown as Parameters<typeof tester.run<Messag
 // RuleTester's default file is react.tsx in the working directory: ids name the module from there.
 const id = (name: string) => `stable-schema/react#${name}`;
 
+/** The passes of the names case: each adds one declaration and replaces one closure. */
+function namesPasses(): string[] {
+  const steps: Array<[string, string, string]> = [
+    ["const transformSentryDisabled = (s) => s === \"1\";", "(s) => s === \"1\"", "transformSentryDisabled"],
+    ["const whenSentryDisabled = (d) => !d;", "(d) => !d", "whenSentryDisabled"],
+    ["const whenCountryZip = (c, z) => c === \"DE\" && z !== \"\";", "(c, z) => c === \"DE\" && z !== \"\"", "whenCountryZip"],
+    ["const isValidInHandler = (n) => n > 0;", "(n) => n > 0", "isValidInHandler"],
+  ];
+  let body = `export const handler = (input) => {
+  const env = yup.object({
+    SENTRY_DISABLED: yup.string().transform((s) => s === "1"),
+    dsn: yup.string().when("SENTRY_DISABLED", { is: (d) => !d }),
+    region: yup.string().when(["country", "zip"], { is: (c, z) => c === "DE" && z !== "" }),
+  });
+  return [env.validateSync(input), yup.number().test((n) => n > 0).isValidSync(input)];
+};`;
+  const declarations: string[] = [];
+  return steps.map(([declaration, closure, name]) => {
+    declarations.push(declaration);
+    body = body.replace(closure, name);
+    return `import * as yup from "yup";\nconst isValid = 1;\n${declarations.join("\n\n")}\n\n${body}`;
+  });
+}
+
 tester.run("no-inline-predicate: fixes", rule, {
   valid: [
     {
@@ -21,6 +45,23 @@ export const handler = (input: unknown) => z.number().refine(isValid).parse(inpu
     },
   ],
   invalid: [
+    {
+      name: "names: a yup .when condition is named after the field it tests, constant-like keys read as words, a taken name gets a qualifier instead of a number",
+      filename: "handler.js",
+      code: `import * as yup from "yup";
+const isValid = 1;
+export const handler = (input) => {
+  const env = yup.object({
+    SENTRY_DISABLED: yup.string().transform((s) => s === "1"),
+    dsn: yup.string().when("SENTRY_DISABLED", { is: (d) => !d }),
+    region: yup.string().when(["country", "zip"], { is: (c, z) => c === "DE" && z !== "" }),
+  });
+  return [env.validateSync(input), yup.number().test((n) => n > 0).isValidSync(input)];
+};`,
+      // One hoist per pass (their edits meet at the insertion point), as `eslint --fix` applies them.
+      output: namesPasses(),
+      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
+    },
     {
       name: "JS file: a closure that captures nothing is hoisted to a function declaration above a function declaration (TDZ-safe)",
       filename: "handler.js",
@@ -208,9 +249,9 @@ export const handler = (input) => z.tuple([z.number().refine(isValid), z.number(
         `import { z } from "zod";
 const isValid = (n) => n > 0;
 
-const isValid2 = (n) => n < 9;
+const isValidInHandler = (n) => n < 9;
 
-export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine(isValid2)]).parse(input);`,
+export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine(isValidInHandler)]).parse(input);`,
       ],
       errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
     },
