@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { statSync } from "node:fs";
 import path from "node:path";
 import type * as ts from "typescript";
+import { typeScriptApiProblem } from "../../lib/edits/typescript.js";
 import type { ProgramLookup } from "./process.js";
 
 export class ProjectError extends Error {
@@ -25,18 +26,10 @@ export type TypeScriptApi = typeof ts;
  * same copy that parses them. A string says why there is none.
  */
 export function loadTypeScript(): TypeScriptApi | string {
-  let api: TypeScriptApi & { default?: TypeScriptApi };
-  try {
-    api = createRequire(import.meta.url)("typescript") as TypeScriptApi & { default?: TypeScriptApi };
-  } catch {
-    return "typescript is not installed: running without type information (npm install --save-dev typescript to use it)";
-  }
-  const typescript = api.default ?? api;
-  const major = Number.parseInt(typescript.version ?? "", 10);
-  if (typeof typescript.createProgram !== "function" || !(major < 7)) {
-    return `typescript ${typescript.version ?? "(unknown version)"} has no in-process compiler API: running without type information (typescript-eslint needs typescript <7)`;
-  }
-  return typescript;
+  const problem = typeScriptApiProblem();
+  if (problem) return `${problem}; running without type information`;
+  const api = createRequire(import.meta.url)("typescript") as TypeScriptApi & { default?: TypeScriptApi };
+  return api.default ?? api;
 }
 
 interface ParsedConfig {
@@ -180,7 +173,7 @@ export function lookupFor(program: ts.Program): ProgramLookup {
 /** `--project <tsconfig>`: one config for every file. Throws ProjectError when it cannot be used. */
 export function loadProject(tsconfigPath: string): ProgramLookup {
   const typescript = loadTypeScript();
-  if (typeof typescript === "string") throw new ProjectError(`--project: ${typescript}`);
+  if (typeof typescript === "string") throw new ProjectError(`--project: ${typeScriptApiProblem() ?? typescript}`);
   const index = new TsconfigIndex(typescript);
   const configPath = path.resolve(tsconfigPath);
   const config = index.config(configPath);
