@@ -13,6 +13,7 @@ import { NameRegistry, baseNameFor, nameQualifiersFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
 import type { TypeInfo } from "./types.js";
 import { portableParameterTypes } from "./types.js";
+import { type FileStyle, fileStyle, packageImportAnchor, rebaseIndentation } from "./style.js";
 
 export interface WithKeyTarget {
   readonly module: string;
@@ -179,13 +180,20 @@ function functionDeclarationText(
   fn: FunctionNode,
   name: string,
   types: ReadonlyMap<TSESTree.Parameter, string>,
+  style: FileStyle,
+  eol: string,
 ): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) return undefined;
   const typeParameters = fn.typeParameters ? slice(source, fn.typeParameters) : "";
   const returnType = fn.returnType ? slice(source, fn.returnType) : "";
-  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? slice(source, fn.body) : `{ return ${conciseBodyText(source, fn)}; }`;
+  const moved = (text: string): string => movedText(source, fn, text);
+  const concise = (): string => moved(conciseBodyText(source, fn)).split("\n").join(`\n${style.indent}`);
+  const body =
+    fn.body.type === AST_NODE_TYPES.BlockStatement
+      ? moved(slice(source, fn.body))
+      : `{${eol}${style.indent}return ${concise()}${style.semi ? ";" : ""}${eol}}`;
   const star = fn.type === AST_NODE_TYPES.FunctionExpression && fn.generator ? "*" : "";
-  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters}${originalParameterList(source, fn, types)}${returnType} ${body}`;
+  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters}${moved(originalParameterList(source, fn, types))}${returnType} ${body}`;
 }
 
 /** The parameter list as written (comments, line breaks and trailing commas kept) unless annotations are added. */
@@ -306,14 +314,19 @@ export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): 
     const textToInsert = after?.value === "," ? ` ${specifierText},` : `, ${specifierText}`;
     return { local, edit: { range: [position, position], text: textToInsert } };
   }
-  const quote = /^[^"]*'/.test(text.slice(0, 2000)) && !/import[^\n]*"/.test(text.slice(0, 2000)) ? "'" : '"';
-  const semi = /from\s+["'][^"']+["'](?!;)\s*\r?\n/.test(text) && !/from\s+["'][^"']+["'];/.test(text) ? "" : ";";
+  const style = fileStyle(source);
+  const quote = style.quote;
+  const semi = style.semi ? ";" : "";
   const line = isCommonJs(source, filename)
     ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semi}`
     : `import { ${specifierText} } from ${quote}${withKey.module}${quote}${semi}`;
-  const lastImport =
-    [...ast.body].reverse().find((s) => s.type === AST_NODE_TYPES.ImportDeclaration) ??
-    (isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined);
+  // With its group: after the last import of a package, before relative and aliased imports.
+  const anchor = packageImportAnchor(ast);
+  if (anchor.before) {
+    const at = insertionPoint(source, anchor.before);
+    return { local, edit: { range: [at, at], text: `${line}${eol}` } };
+  }
+  const lastImport = anchor.after ?? (isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined);
   if (lastImport) return { local, edit: { range: [lastImport.range[1], lastImport.range[1]], text: `${eol}${line}` } };
   const firstStatement = ast.body.find(
     (s) => !(s.type === AST_NODE_TYPES.ExpressionStatement && "directive" in s && typeof s.directive === "string"),
@@ -398,10 +411,13 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
         const statement = topLevelStatement(fn);
         const form = runsBeforeModuleBody(statement) ? "function" : "const";
         const name = registry.identifier(base, nameQualifiersFor(site));
-        const declaration =
+        const style = fileStyle(source);
+        const aliases = typeAliases(registry, name, types, style, eol);
+        const written =
           form === "function"
-            ? functionDeclarationText(source, fn, name, types)
-            : `const ${name} = ${isMethodShorthand(fn) ? methodAsFunctionExpression(source, fn) : annotatedFunctionText(source, fn, types)};`;
+            ? functionDeclarationText(source, fn, name, aliases.types, style, eol)
+            : `const ${name} = ${movedText(source, fn, isMethodShorthand(fn) ? methodAsFunctionExpression(source, fn) : annotatedFunctionText(source, fn, aliases.types))}${style.semi ? ";" : ""}`;
+        const declaration = written === undefined ? undefined : aliases.text + written;
         if (declaration === undefined) {
           notHoisted = "a named function expression inside a hoisted function declaration would be read before it is initialised";
         } else {
@@ -439,7 +455,8 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
           withKeyImport ??= planWithKeyImport(input, registry);
           const id = registry.id(`${moduleId}#${base}`, nameQualifiersFor(site));
           const captured = info.values.map((capture) => capture.name);
-          const key = captured.length === 0 ? JSON.stringify(id) : `[${[JSON.stringify(id), ...captured].join(", ")}]`;
+          const idText = stringLiteral(id, fileStyle(source).quote);
+          const key = captured.length === 0 ? idText : `[${[idText, ...captured].join(", ")}]`;
           const edits: TextEdit[] = [];
           if (withKeyImport.edit) edits.push(withKeyImport.edit);
           if (isMethodShorthand(fn)) {
@@ -480,3 +497,55 @@ function paramName(source: SourceInput, param: TSESTree.Parameter): string {
 }
 
 export type { TypeInfo };
+
+/**
+ * Text of `fn` moved to module level: re-based from the indentation of the line it came from, unless
+ * it holds a multi-line template literal (whose text would change).
+ */
+function movedText(source: SourceInput, fn: FunctionNode, text: string): string {
+  return hasMultilineTemplate(source, fn) ? text : rebaseIndentation(source.text, fn.range[0], text);
+}
+
+function hasMultilineTemplate(source: SourceInput, fn: FunctionNode): boolean {
+  return (source.ast.tokens ?? []).some(
+    (token) => token.type === "Template" && token.range[0] >= fn.range[0] && token.range[1] <= fn.range[1] && token.value.includes("\n"),
+  );
+}
+
+/** Inline parameter types longer than this are written as a named type alias above the declaration. */
+const MAX_INLINE_TYPE = 60;
+
+function pascalCase(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Long printed parameter types become `type <Name>Input = …` aliases (named after the hoisted
+ * function), so no declaration carries a several-hundred-character inline type.
+ */
+function typeAliases(
+  registry: NameRegistry,
+  name: string,
+  types: ReadonlyMap<TSESTree.Parameter, string>,
+  style: FileStyle,
+  eol: string,
+): { types: ReadonlyMap<TSESTree.Parameter, string>; text: string } {
+  const long = [...types].filter(([, printed]) => printed.length > MAX_INLINE_TYPE);
+  if (long.length === 0) return { types, text: "" };
+  const result = new Map(types);
+  let text = "";
+  for (const [param, printed] of long) {
+    const paramLabel = param.type === AST_NODE_TYPES.Identifier ? pascalCase(param.name) : "Param";
+    const alias = registry.identifier(`${pascalCase(name)}${long.length === 1 ? "Input" : paramLabel}`);
+    result.set(param, alias);
+    text += `type ${alias} = ${printed}${style.semi ? ";" : ""}${eol}${eol}`;
+  }
+  return { types: result, text };
+}
+
+/** A string literal in the file's quotes. */
+function stringLiteral(value: string, quote: "'" | '"'): string {
+  const json = JSON.stringify(value);
+  if (quote === '"') return json;
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}

@@ -78,8 +78,11 @@ export function portableParameterTypes(
       tsApi.TypeFormatFlags.NoTruncation |
       tsApi.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope |
       tsApi.TypeFormatFlags.WriteArrowStyleSignature;
-    const printed = checker.typeToString(type, sourceFile, flags);
+    // Written as formatters print object types: `{ a: string; b: number }` (no `;` before `}`).
+    const printed = checker.typeToString(type, sourceFile, flags).replace(/;(\s*)\}/g, "$1}");
     if (printed.includes("...") || printed.includes("import(") || /\btypeof\b/.test(printed)) return undefined;
+    // An annotation `any` would trade an inferred type for an explicit one (no-explicit-any): wrap instead.
+    if (/\bany\b/.test(printed.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return undefined;
     if (typeNamesIn(printed).some((name) => !inScope.has(name))) return undefined;
     result.set(param, printed);
   }

@@ -70,7 +70,9 @@ export function handler(input) {
   return z.number().refine((n) => n > 0).parse(input);
 }`,
       output: `import { z } from "zod";
-function isValid(n) { return n > 0; }
+function isValid(n) {
+  return n > 0;
+}
 
 export function handler(input) {
   return z.number().refine(isValid).parse(input);
