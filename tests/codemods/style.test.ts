@@ -103,3 +103,41 @@ describe("output in the file's style", () => {
     expect(result.output).toBe(formatted);
   });
 });
+
+describe("long parameter types", () => {
+  it("are written as a named type alias above the hoisted function, not inline", async () => {
+    const ts = (await import("typescript")).default;
+    const { mkdtempSync, writeFileSync, rmSync, realpathSync } = await import("node:fs");
+    const os = await import("node:os");
+    const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), "stable-schema-alias-")));
+    try {
+      const file = path.join(dir, "a.ts");
+      const text = `import { z } from "zod";
+
+const Order = z.object({ customerName: z.string(), shippingAddress: z.string(), quantity: z.number(), giftWrapped: z.boolean() });
+
+export function check(input: unknown) {
+  return Order.refine((order) => order.quantity > 0).parse(input);
+}
+`;
+      writeFileSync(file, text);
+      const program = ts.createProgram([file], {
+        strict: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        noEmit: true,
+        typeRoots: [],
+        baseUrl: dir,
+        paths: { zod: [path.join(process.cwd(), "node_modules/zod")] },
+      });
+      const result = migrateSource(text, { filename: file, programs: [program] });
+      expect(result.sites).toMatchObject([{ action: "hoisted", name: "isValid" }]);
+      expect(result.output).toContain(
+        "type IsValidInput = { customerName: string; shippingAddress: string; quantity: number; giftWrapped: boolean };\n\nfunction isValid(order: IsValidInput) {\n  return order.quantity > 0;\n}\n",
+      );
+      for (const line of result.output.split("\n")) expect(line.length <= 120 || line.includes("z.object(")).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
