@@ -16,7 +16,7 @@ export type Options = [
     fix?: "autofix" | "suggest" | "none";
   },
 ];
-export type MessageIds = "inlineRepeated" | "inlineModule" | "hoist" | "wrap";
+export type MessageIds = "inlineRepeated" | "inlineModule" | "hoist" | "wrap" | "wrapMembers";
 
 function describeCaptures(info: CaptureInfo): string {
   const names = info.values.map((capture) => `\`${capture.name}\``);
@@ -52,6 +52,8 @@ export default createRule<Options, MessageIds>({
       inlineModule: "Inline {{kind}} passed to `{{api}}`{{captures}}: name it as a module-level constant.",
       hoist: "Hoist to a module-level {{form}} `{{name}}`.",
       wrap: "Wrap in `withKey()` with the key {{key}}.",
+      wrapMembers:
+        "Copy {{copies}} into local constants before the closure and wrap it in `withKey()` with the key {{key}} (the members are then read when the closure is created).",
     },
     schema: [
       {
@@ -124,9 +126,22 @@ export default createRule<Options, MessageIds>({
           const data = { kind: describeKind(site.kind), api: site.apiText, captures };
           const hoist = plan?.hoist;
           const wrap = plan?.wrap;
+          const memberWrap = plan?.memberWrap;
           const suggest = [
             ...(hoist && fixMode === "suggest"
               ? [{ messageId: "hoist" as const, data: { name: hoist.name, form: hoist.form === "const" ? "constant" : "function" }, fix: replaceWith(hoist.fix) }]
+              : []),
+            ...(memberWrap
+              ? [
+                  {
+                    messageId: "wrapMembers" as const,
+                    data: {
+                      copies: memberWrap.copies.map((copy) => `\`${copy.object}.${copy.member}\``).join(", "),
+                      key: `["${memberWrap.id}", ${memberWrap.captured.join(", ")}]`,
+                    },
+                    fix: replaceWith(memberWrap.fix),
+                  },
+                ]
               : []),
             ...(wrap
               ? [{ messageId: "wrap" as const, data: { key: wrap.captured.length > 0 ? `["${wrap.id}", ${wrap.captured.join(", ")}]` : `"${wrap.id}"` }, fix: replaceWith(wrap.fix) }]

@@ -107,7 +107,8 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap",
   const groups: (readonly TextEdit[])[] = [];
   const owner: number[] = [];
   plans.forEach((plan, index) => {
-    const edits = phase === "hoist" ? plan.hoist?.edits : plan.wrap?.edits;
+    // The wrap keyed on the members a closure reads is preferred (the rule's first suggestion).
+    const edits = phase === "hoist" ? plan.hoist?.edits : (plan.memberWrap ?? plan.wrap)?.edits;
     if (edits) {
       groups.push(edits);
       owner.push(index);

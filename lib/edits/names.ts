@@ -43,7 +43,7 @@ export class NameRegistry {
   identifier(base: string, qualifiers: readonly string[] = []): string {
     const root = reserved.has(base) ? `${base}Fn` : base;
     for (const candidate of [root, ...qualifiers.map((q) => `${root}${q}`)]) {
-      if (!this.taken.has(candidate) && !reserved.has(candidate) && IDENTIFIER.test(candidate)) {
+      if (!this.taken.has(candidate) && !this.given.has(candidate) && !reserved.has(candidate) && IDENTIFIER.test(candidate)) {
         this.taken.add(candidate);
         return candidate;
       }
@@ -56,6 +56,24 @@ export class NameRegistry {
       }
     }
   }
+
+  /**
+   * A local for a value copied out of an object (`const prefix = row.prefix`): `preferred` when no
+   * binding of the file has that name (a property name does not count) and it was not given out
+   * already, else a fresh identifier based on `fallback` (`rowPrefix`).
+   */
+  local(preferred: string, bindings: ReadonlySet<string>, fallback: string): string {
+    if (!bindings.has(preferred) && !this.given.has(preferred) && !reserved.has(preferred) && IDENTIFIER.test(preferred)) {
+      this.given.add(preferred);
+      this.taken.add(preferred);
+      return preferred;
+    }
+    const name = this.identifier(fallback);
+    this.given.add(name);
+    return name;
+  }
+
+  private readonly given = new Set<string>();
 
   /** A withKey id unique in the module: `base`, `base` with each qualifier, then numbered. */
   id(base: string, qualifiers: readonly string[] = []): string {

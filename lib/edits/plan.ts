@@ -13,6 +13,7 @@ import { NameRegistry, baseNameFor, nameQualifiersFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
 import type { TypeInfo } from "./types.js";
 import { portableParameterTypes } from "./types.js";
+import { type MemberCopy, copyEdits, memberKeysFor } from "./member-keys.js";
 import { type FileStyle, fileStyle, packageImportAnchor, rebaseIndentation } from "./style.js";
 
 export interface WithKeyTarget {
@@ -46,10 +47,17 @@ export interface WrapPlan {
   readonly edits: readonly TextEdit[];
 }
 
+/** A wrap keyed on members of a captured object, copied into locals first (`const prefix = row.prefix`). */
+export interface MemberWrapPlan extends WrapPlan {
+  readonly copies: readonly MemberCopy[];
+}
+
 export interface SitePlan {
   readonly site: SlotSite;
   readonly hoist?: HoistPlan;
   readonly wrap?: WrapPlan;
+  /** The wrap keyed on the members the closure reads instead of the captured object (a suggestion). */
+  readonly memberWrap?: MemberWrapPlan;
   /** Why the closure cannot be hoisted (and, when there is no wrap either, why not wrapped). */
   readonly notHoisted?: string;
   readonly notWrapped?: string;
@@ -439,6 +447,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
 
     // --- wrap -------------------------------------------------------------------------------
     let wrap: WrapPlan | undefined;
+    let memberWrap: MemberWrapPlan | undefined;
     let notWrapped: string | undefined;
     if (!hoist) {
       if (info.usesThis || info.usesArguments || info.usesSuper || info.usesNewTarget) {
@@ -459,6 +468,8 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
           const key = captured.length === 0 ? idText : `[${[idText, ...captured].join(", ")}]`;
           const edits: TextEdit[] = [];
           if (withKeyImport.edit) edits.push(withKeyImport.edit);
+          const members = isMethodShorthand(fn) ? undefined : memberKeysFor(source, fn, info, registry, input.typeInfo);
+          const memberClosureEdits: TextEdit[] = [];
           if (isMethodShorthand(fn)) {
             const keyText = source.text.slice(fn.parent.key.range[0], fn.parent.key.range[1]);
             edits.push({
@@ -474,13 +485,25 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
             const types = needing.length > 0 && input.typeInfo ? portableParameterTypes(input.typeInfo, source, needing) : undefined;
             const paramRange = types && types.size > 0 ? parameterListRange(source, fn) : undefined;
             if (types && paramRange) edits.push({ range: paramRange, text: parameterListText(source, fn, types) });
+            memberClosureEdits.push(...edits.slice(withKeyImport.edit ? 1 : 0));
             edits.push({ range: [fn.range[1], fn.range[1]], text: `, ${key})` });
           }
           wrap = { id, captured, fix: mergeEdits(source.text, edits), edits };
+          if (members) {
+            // Keyed on the members read (`row.prefix`), copied into locals before the closure.
+            const memberCaptured = [...members.kept.map((capture) => capture.name), ...members.copies.map((copy) => copy.local)];
+            const memberKey = `[${[idText, ...memberCaptured].join(", ")}]`;
+            const closure = [...memberClosureEdits, ...members.replacements, { range: [fn.range[1], fn.range[1]] as const, text: `, ${memberKey})` }];
+            const copies = copyEdits(source, fn, members, closure, fileStyle(source), eol);
+            if (copies) {
+              const memberEdits = [...(withKeyImport.edit ? [withKeyImport.edit] : []), ...copies];
+              memberWrap = { id, captured: memberCaptured, copies: members.copies, fix: mergeEdits(source.text, memberEdits), edits: memberEdits };
+            }
+          }
         }
       }
     }
-    plans.push({ site, ...(hoist ? { hoist } : {}), ...(wrap ? { wrap } : {}), ...(notHoisted ? { notHoisted } : {}), ...(notWrapped ? { notWrapped } : {}), ...(needsTypes && !hoist ? { needsTypes } : {}) });
+    plans.push({ site, ...(hoist ? { hoist } : {}), ...(wrap ? { wrap } : {}), ...(memberWrap ? { memberWrap } : {}), ...(notHoisted ? { notHoisted } : {}), ...(notWrapped ? { notWrapped } : {}), ...(needsTypes && !hoist ? { needsTypes } : {}) });
   }
   return plans;
 }

@@ -46,6 +46,49 @@ export const handler = (input: unknown) => z.number().refine(isValid).parse(inpu
   ],
   invalid: [
     {
+      name: "member keys: a closure that reads only `row.prefix` is offered a key on a copy of the member first, the object key second",
+      code: `import { z } from "zod";
+export function check(rows: { prefix: string }[], input: string) {
+  for (const row of rows) {
+    if (!z.string().refine((s: string) => s.startsWith(row.prefix)).safeParse(input).success) return false;
+  }
+  return true;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "wrapMembers",
+              data: { copies: "`row.prefix`", key: `["${id("isValid")}", prefix]` },
+              output: `import { z } from "zod";
+import { withKey } from "stable-schema";
+export function check(rows: { prefix: string }[], input: string) {
+  for (const row of rows) {
+    const prefix = row.prefix;
+    if (!z.string().refine(withKey((s: string) => s.startsWith(prefix), ["${id("isValid")}", prefix])).safeParse(input).success) return false;
+  }
+  return true;
+}`,
+            },
+            {
+              messageId: "wrap",
+              data: { key: `["${id("isValid")}", row]` },
+              output: `import { z } from "zod";
+import { withKey } from "stable-schema";
+export function check(rows: { prefix: string }[], input: string) {
+  for (const row of rows) {
+    if (!z.string().refine(withKey((s: string) => s.startsWith(row.prefix), ["${id("isValid")}", row])).safeParse(input).success) return false;
+  }
+  return true;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "names: a yup .when condition is named after the field it tests, constant-like keys read as words, a taken name gets a qualifier instead of a number",
       filename: "handler.js",
       code: `import * as yup from "yup";
