@@ -3,7 +3,7 @@
 // object's identity (a per-row or per-request object never matches, and the cache would retain it).
 // The read moves from call time to creation time, so this is offered as a suggestion.
 import { createRequire } from "node:module";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
 import { type FunctionNode, contains } from "../analysis/ast.js";
 import type { Capture, CaptureInfo } from "../analysis/captures.js";

@@ -1,6 +1,6 @@
 // The file's own style, sniffed from its tokens, for the code the planner writes: quotes, semicolons,
 // the indentation unit, and where an import of a package goes. Memoised per Program node.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { SourceInput } from "../analysis/index.js";
 import { indentationAt } from "./text.js";
 
