@@ -25,6 +25,7 @@ import {
 } from "./lib/project.js";
 import { noProgress, ProgressBar, progressEnabled, type ProgressSink } from "./lib/progress.js";
 import { writeResult } from "./lib/write.js";
+import { unresolvedRuntime } from "./lib/runtime-check.js";
 import { buildReport, displayPath, formatDiff, formatFailure, formatSummary, isReportFile, type Paint } from "./lib/report.js";
 
 /**
@@ -340,6 +341,24 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
     err("");
     err(paint.red(`${failures.length} file${failures.length === 1 ? "" : "s"} failed and ${failures.length === 1 ? "was" : "were"} left untouched:`));
     for (const f of failures) err(`  ${formatFailure(f)}`);
+  }
+  // The withKey module can differ per file (settings["stable-schema"].withKey per config block).
+  const byModule = new Map<string, FileResult[]>();
+  for (const result of results) {
+    const module = optionsByFile.get(result.path)?.withKeyImport.module;
+    if (module !== undefined) byModule.set(module, [...(byModule.get(module) ?? []), result]);
+  }
+  for (const [module, moduleResults] of byModule) {
+    const withoutRuntime = unresolvedRuntime(moduleResults, module);
+    if (withoutRuntime.length === 0) continue;
+    err("");
+    err(
+      paint.yellow(
+        `note: the migrated code imports withKey from "${module}", which does not resolve from ` +
+          `${withoutRuntime.map((dir) => displayPath(dir)).slice(0, 3).join(", ")}${withoutRuntime.length > 3 ? ` and ${withoutRuntime.length - 3} more` : ""}` +
+          `: add the runtime as a dependency (npm i ${module})`,
+      ),
+    );
   }
   if (cmd.dry && report.totals.files.changed > 0) err(paint.dim("dry run: nothing was written"));
   if (cmd.report) err(paint.dim(`report written to ${cmd.report}`));

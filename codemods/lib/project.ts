@@ -173,7 +173,9 @@ export function lookupFor(program: ts.Program): ProgramLookup {
 /** `--project <tsconfig>`: one config for every file. Throws ProjectError when it cannot be used. */
 export function loadProject(tsconfigPath: string): ProgramLookup {
   const typescript = loadTypeScript();
-  if (typeof typescript === "string") throw new ProjectError(`--project: ${typeScriptApiProblem() ?? typescript}`);
+  if (typeof typescript === "string") {
+    throw new ProjectError(`--project needs type information, which needs TypeScript 4.8–6.0: ${typeScriptApiProblem() ?? typescript}`);
+  }
   const index = new TsconfigIndex(typescript);
   const configPath = path.resolve(tsconfigPath);
   const config = index.config(configPath);
