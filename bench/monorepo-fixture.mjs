@@ -7,8 +7,9 @@
 //     schema factories (the config turns checkFactories on here), a test file; Prettier style: tabs.
 //   - two tsconfigs under a solution tsconfig with project references; an eslint.config.js with
 //     `recommended`, settings and per-package rule options;
-//   - one package version installed twice (pkg-a/node_modules/shared and pkg-b/node_modules/shared):
-//     TypeScript reads it once and answers the second path with a redirect source file.
+//   - one package version installed twice (pkg-a/node_modules/shared and pkg-b/node_modules/shared),
+//     imported by ProfileCard and the users handler: TypeScript reads it once and answers the second
+//     path with a redirect source file (without the fix in programsWithText, ProfileCard fails).
 // Libraries come from this repository's node_modules through symbolic links; `copies` repeats the
 // component and handler files to make the tree bigger for measurements.
 import { mkdirSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
@@ -58,12 +59,14 @@ export function SignupForm${suffix}({ minAge, banned }: { minAge: number; banned
 }
 `;
 
-const profileCard = (suffix) => `import { z } from 'zod'
+const profileCard = (suffix) => `import { makeA } from 'pkg-a'
+import { makeB } from 'pkg-b'
+import { z } from 'zod'
 import { Profile } from './schemas'
 import { useStableSchema } from './useStableSchema'
 
 export function ProfileCard${suffix}({ profile, reserved }: { profile: unknown; reserved: string }) {
-    const checked = Profile.refine((p) => p.nickname !== p.email)
+    const checked = Profile.refine((p) => p.nickname !== makeA().id && p.email !== makeB().id)
     const memo = useStableSchema(() => z.string().refine((s) => s !== reserved))
     const nick = z.string().refine((s) => s.length > 1 && s !== reserved, { message: 'taken' })
     return <p>{String(checked.safeParse(profile).success && memo.safeParse(reserved).success && nick.safeParse('x').success)}</p>
