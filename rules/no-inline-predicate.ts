@@ -2,6 +2,7 @@ import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
 import { type CaptureInfo, defaultEffectFunctions, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
+import { hoistFixes } from "../lib/edits/pass-fix.js";
 import { planSites } from "../lib/edits/plan.js";
 import { reportedSites } from "../lib/edits/sites.js";
 import { typeInfoFrom } from "../lib/edits/types.js";
@@ -50,7 +51,7 @@ export default createRule<Options, MessageIds>({
       inlineRepeated:
         "Inline {{kind}} passed to `{{api}}` is recreated {{where}}{{captures}}; its schema gets a new cache key each time.",
       inlineModule: "Inline {{kind}} passed to `{{api}}`{{captures}}: name it as a module-level constant.",
-      hoist: "Hoist to a module-level {{form}} `{{name}}`.",
+      hoist: "Hoist to `{{name}}` (a module-level {{form}}).",
       wrap: "Wrap in `withKey()` with the key {{key}}.",
       wrapMembers:
         "Copy {{copies}} into local constants before the closure and wrap it in `withKey()` with the key {{key}} (the members are then read when the closure is created).",
@@ -120,6 +121,7 @@ export default createRule<Options, MessageIds>({
                 },
                 reported.map((entry) => entry.site),
               );
+        const autofixes = fixMode === "autofix" ? hoistFixes(sourceCode.text, plans) : [];
         reported.forEach(({ site, answer }, index) => {
           const plan = plans[index];
           const captures = describeCaptures(analysis.captures(site));
@@ -127,8 +129,11 @@ export default createRule<Options, MessageIds>({
           const hoist = plan?.hoist;
           const wrap = plan?.wrap;
           const memberWrap = plan?.memberWrap;
+          const autofix = autofixes[index];
+          // The hoist is also a suggestion when it is the autofix: the editor then names it, and it
+          // hoists this closure alone (the autofix takes every hoist of the file in one pass).
           const suggest = [
-            ...(hoist && fixMode === "suggest"
+            ...(hoist
               ? [{ messageId: "hoist" as const, data: { name: hoist.name, form: hoist.form === "const" ? "constant" : "function" }, fix: replaceWith(hoist.fix) }]
               : []),
             ...(memberWrap
@@ -152,7 +157,7 @@ export default createRule<Options, MessageIds>({
             ...(answer.repeated
               ? { messageId: "inlineRepeated" as const, data: { ...data, where: describeRepeat(answer.reason) } }
               : { messageId: "inlineModule" as const, data }),
-            ...(hoist && fixMode === "autofix" ? { fix: replaceWith(hoist.fix) } : {}),
+            ...(autofix ? { fix: replaceWith(autofix) } : {}),
             ...(suggest.length > 0 ? { suggest } : {}),
           });
         });

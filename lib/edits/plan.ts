@@ -8,6 +8,7 @@ import { type CaptureInfo, blockersOf } from "../analysis/captures.js";
 import type { FileAnalysis, SourceInput } from "../analysis/index.js";
 import type { SlotSite } from "../analysis/trace.js";
 import { inTemporalDeadZone } from "../analysis/with-key.js";
+import { optionalChild } from "../analysis/node-fields.js";
 import { moduleIdentity } from "./module-id.js";
 import { NameRegistry, baseNameFor, nameQualifiersFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
@@ -125,9 +126,9 @@ function paramsNeedingTypes(fn: FunctionNode): TSESTree.Parameter[] {
       case AST_NODE_TYPES.ObjectPattern:
       case AST_NODE_TYPES.ArrayPattern:
       case AST_NODE_TYPES.RestElement:
-        return param.typeAnnotation === undefined && !(param.type === AST_NODE_TYPES.Identifier && param.name === "this");
+        return optionalChild(param, "typeAnnotation") === undefined && !(param.type === AST_NODE_TYPES.Identifier && param.name === "this");
       case AST_NODE_TYPES.AssignmentPattern:
-        return param.left.typeAnnotation === undefined;
+        return optionalChild(param.left, "typeAnnotation") === undefined;
       default:
         return false;
     }
@@ -192,8 +193,8 @@ function functionDeclarationText(
   eol: string,
 ): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) return undefined;
-  const typeParameters = fn.typeParameters ? slice(source, fn.typeParameters) : "";
-  const returnType = fn.returnType ? slice(source, fn.returnType) : "";
+  const typeParameters = optionalChild(fn, "typeParameters");
+  const returnType = optionalChild(fn, "returnType");
   const moved = (text: string): string => movedText(source, fn, text);
   const concise = (): string => moved(conciseBodyText(source, fn)).split("\n").join(`\n${style.indent}`);
   const body =
@@ -201,7 +202,7 @@ function functionDeclarationText(
       ? moved(slice(source, fn.body))
       : `{${eol}${style.indent}return ${concise()}${style.semi ? ";" : ""}${eol}}`;
   const star = fn.type === AST_NODE_TYPES.FunctionExpression && fn.generator ? "*" : "";
-  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters}${moved(originalParameterList(source, fn, types))}${returnType} ${body}`;
+  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters ? slice(source, typeParameters) : ""}${moved(originalParameterList(source, fn, types))}${returnType ? slice(source, returnType) : ""} ${body}`;
 }
 
 /** The parameter list as written (comments, line breaks and trailing commas kept) unless annotations are added. */

@@ -1,4 +1,5 @@
-// The rule's autofix (hoist) and suggestions (wrap in withKey, or hoist under `fix: "suggest"`):
+// The rule's autofix (hoist: every hoist of the file in one fix) and suggestions (hoist this closure,
+// wrap in withKey):
 // RuleTester applies fixes pass after pass, so `output` is the fixed point (a fixer that is not
 // idempotent shows up as a repeated edit), and every suggestion's output is asserted.
 import "../../setup-rule-tester.js";
@@ -11,14 +12,16 @@ const rule = noInlinePredicate as unknown as Parameters<typeof tester.run<Messag
 // RuleTester's default file is react.tsx in the working directory: ids name the module from there.
 const id = (name: string) => `eslint-plugin-stable-schema/react#${name}`;
 
-/** The passes of the names case: each adds one declaration and replaces one closure. */
-function namesPasses(): string[] {
-  const steps: Array<[string, string, string]> = [
-    ["const transformSentryDisabled = (s) => s === \"1\";", "(s) => s === \"1\"", "transformSentryDisabled"],
-    ["const whenSentryDisabled = (d) => !d;", "(d) => !d", "whenSentryDisabled"],
-    ["const whenCountryZip = (c, z) => c === \"DE\" && z !== \"\";", "(c, z) => c === \"DE\" && z !== \"\"", "whenCountryZip"],
-    ["const isValidInHandler = (n) => n > 0;", "(n) => n > 0", "isValidInHandler"],
-  ];
+/** The names case: each step adds one declaration and replaces one closure. */
+const namesSteps: Array<[string, string, string]> = [
+  ["const transformSentryDisabled = (s) => s === \"1\";", "(s) => s === \"1\"", "transformSentryDisabled"],
+  ["const whenSentryDisabled = (d) => !d;", "(d) => !d", "whenSentryDisabled"],
+  ["const whenCountryZip = (c, z) => c === \"DE\" && z !== \"\";", "(c, z) => c === \"DE\" && z !== \"\"", "whenCountryZip"],
+  ["const isValidInHandler = (n) => n > 0;", "(n) => n > 0", "isValidInHandler"],
+];
+
+/** The names case after `steps` (all of them by default). */
+function namesOutput(steps: ReadonlyArray<[string, string, string]> = namesSteps): string {
   let body = `export const handler = (input) => {
   const env = yup.object({
     SENTRY_DISABLED: yup.string().transform((s) => s === "1"),
@@ -27,12 +30,8 @@ function namesPasses(): string[] {
   });
   return [env.validateSync(input), yup.number().test((n) => n > 0).isValidSync(input)];
 };`;
-  const declarations: string[] = [];
-  return steps.map(([declaration, closure, name]) => {
-    declarations.push(declaration);
-    body = body.replace(closure, name);
-    return `import * as yup from "yup";\nconst isValid = 1;\n${declarations.join("\n\n")}\n\n${body}`;
-  });
+  for (const [, closure, name] of steps) body = body.replace(closure, name);
+  return `import * as yup from "yup";\nconst isValid = 1;\n${steps.map(([declaration]) => declaration).join("\n\n")}\n\n${body}`;
 }
 
 tester.run("no-inline-predicate: fixes", rule, {
@@ -101,9 +100,12 @@ export const handler = (input) => {
   });
   return [env.validateSync(input), yup.number().test((n) => n > 0).isValidSync(input)];
 };`,
-      // One hoist per pass (their edits meet at the insertion point), as `eslint --fix` applies them.
-      output: namesPasses(),
-      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
+      // The autofix hoists every closure of the file in one pass; each suggestion hoists its own.
+      output: namesOutput(),
+      errors: namesSteps.map(([declaration, closure, name]) => ({
+        messageId: "inlineRepeated" as const,
+        suggestions: [{ messageId: "hoist" as const, data: { name, form: "constant" }, output: namesOutput([[declaration, closure, name]]) }],
+      })),
     },
     {
       name: "JS file: a closure that captures nothing is hoisted to a function declaration above a function declaration (TDZ-safe)",
@@ -120,25 +122,35 @@ function isValid(n) {
 export function handler(input) {
   return z.number().refine(isValid).parse(input);
 }`,
-      errors: [{ messageId: "inlineRepeated" }],
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValid", form: "function" },
+              output: `import { z } from "zod";
+function isValid(n) {
+  return n > 0;
+}
+
+export function handler(input) {
+  return z.number().refine(isValid).parse(input);
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
-      name: "JS file: inside an arrow assigned to a const the hoist is a const; names come from the schema key",
+      name: "JS file: inside an arrow assigned to a const the hoist is a const; names come from the schema key; the autofix hoists both in one pass, each suggestion one",
       filename: "handler.js",
       code: `import { z } from "zod";
 export const handler = (input) => {
   const body = z.object({ name: z.string().transform((s) => s.trim()), age: z.number().refine((n) => n >= 18) });
   return body.parse(input);
 };`,
-      output: [
-        `import { z } from "zod";
-const trimName = (s) => s.trim();
-
-export const handler = (input) => {
-  const body = z.object({ name: z.string().transform(trimName), age: z.number().refine((n) => n >= 18) });
-  return body.parse(input);
-};`,
-        `import { z } from "zod";
+      output: `import { z } from "zod";
 const trimName = (s) => s.trim();
 
 const isValidAge = (n) => n >= 18;
@@ -147,8 +159,40 @@ export const handler = (input) => {
   const body = z.object({ name: z.string().transform(trimName), age: z.number().refine(isValidAge) });
   return body.parse(input);
 };`,
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "trimName", form: "constant" },
+              output: `import { z } from "zod";
+const trimName = (s) => s.trim();
+
+export const handler = (input) => {
+  const body = z.object({ name: z.string().transform(trimName), age: z.number().refine((n) => n >= 18) });
+  return body.parse(input);
+};`,
+            },
+          ],
+        },
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValidAge", form: "constant" },
+              output: `import { z } from "zod";
+const isValidAge = (n) => n >= 18;
+
+export const handler = (input) => {
+  const body = z.object({ name: z.string().transform((s) => s.trim()), age: z.number().refine(isValidAge) });
+  return body.parse(input);
+};`,
+            },
+          ],
+        },
       ],
-      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
     },
     {
       name: "TS file without type information: an unannotated parameter cannot be hoisted; the suggestion wraps with a string key",
@@ -182,7 +226,21 @@ export const handler = (input: unknown) => z.string().refine((s: string) => s.le
 const isValid = (s: string) => s.length > 0;
 
 export const handler = (input: unknown) => z.string().refine(isValid).parse(input);`,
-      errors: [{ messageId: "inlineRepeated" }],
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValid", form: "constant" },
+              output: `import { z } from "zod";
+const isValid = (s: string) => s.length > 0;
+
+export const handler = (input: unknown) => z.string().refine(isValid).parse(input);`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a capture becomes part of the key; an existing value import from the runtime is extended",
@@ -256,21 +314,43 @@ export const handler = (input) => z.number().refine(isValid).parse(input);`,
       code: `import { refine, string } from "superstruct";
 import * as yup from "yup";
 export const handler = (input) => { const checks = [refine(string(), "non-empty", (v) => v.length > 0), yup.string().test({ name: "is-slug", test: (v) => /^[a-z-]+$/.test(v ?? "") })]; return checks.length + input; };`,
-      output: [
-        `import { refine, string } from "superstruct";
-import * as yup from "yup";
-const checkNonEmpty = (v) => v.length > 0;
-
-export const handler = (input) => { const checks = [refine(string(), "non-empty", checkNonEmpty), yup.string().test({ name: "is-slug", test: (v) => /^[a-z-]+$/.test(v ?? "") })]; return checks.length + input; };`,
-        `import { refine, string } from "superstruct";
+      output: `import { refine, string } from "superstruct";
 import * as yup from "yup";
 const checkNonEmpty = (v) => v.length > 0;
 
 const isSlug = (v) => /^[a-z-]+$/.test(v ?? "");
 
 export const handler = (input) => { const checks = [refine(string(), "non-empty", checkNonEmpty), yup.string().test({ name: "is-slug", test: isSlug })]; return checks.length + input; };`,
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "checkNonEmpty", form: "constant" },
+              output: `import { refine, string } from "superstruct";
+import * as yup from "yup";
+const checkNonEmpty = (v) => v.length > 0;
+
+export const handler = (input) => { const checks = [refine(string(), "non-empty", checkNonEmpty), yup.string().test({ name: "is-slug", test: (v) => /^[a-z-]+$/.test(v ?? "") })]; return checks.length + input; };`,
+            },
+          ],
+        },
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isSlug", form: "constant" },
+              output: `import { refine, string } from "superstruct";
+import * as yup from "yup";
+const isSlug = (v) => /^[a-z-]+$/.test(v ?? "");
+
+export const handler = (input) => { const checks = [refine(string(), "non-empty", (v) => v.length > 0), yup.string().test({ name: "is-slug", test: isSlug })]; return checks.length + input; };`,
+            },
+          ],
+        },
       ],
-      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
     },
     {
       name: 'fix: "none" reports only',
@@ -282,23 +362,44 @@ export const handler = (input) => z.number().refine((n) => n > 0).parse(input);`
       errors: [{ messageId: "inlineRepeated", suggestions: [] }],
     },
     {
-      name: "two closures in one statement are hoisted in two passes with distinct names (the fixed point)",
+      name: "two closures in one statement are hoisted in one pass with distinct names; a suggestion alone keeps the name planned with the others",
       filename: "handler.js",
       code: `import { z } from "zod";
 export const handler = (input) => z.tuple([z.number().refine((n) => n > 0), z.number().refine((n) => n < 9)]).parse(input);`,
-      output: [
-        `import { z } from "zod";
-const isValid = (n) => n > 0;
-
-export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine((n) => n < 9)]).parse(input);`,
-        `import { z } from "zod";
+      output: `import { z } from "zod";
 const isValid = (n) => n > 0;
 
 const isValidInHandler = (n) => n < 9;
 
 export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine(isValidInHandler)]).parse(input);`,
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValid", form: "constant" },
+              output: `import { z } from "zod";
+const isValid = (n) => n > 0;
+
+export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine((n) => n < 9)]).parse(input);`,
+            },
+          ],
+        },
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValidInHandler", form: "constant" },
+              output: `import { z } from "zod";
+const isValidInHandler = (n) => n < 9;
+
+export const handler = (input) => z.tuple([z.number().refine((n) => n > 0), z.number().refine(isValidInHandler)]).parse(input);`,
+            },
+          ],
+        },
       ],
-      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
     },
   ],
 });
