@@ -8,14 +8,33 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
 import { assertPathsExist, DEFAULT_EXTENSIONS, discoverFiles, MissingPathError } from "./lib/discover.js";
+import { loadFormatter } from "./lib/format.js";
 import { GitError, gitMarkerRoot, gitState, type GitState } from "./lib/git.js";
+import { ConfigError, defaultConfig, loadESLintConfig, type Overrides } from "./lib/eslint-config.js";
 import { DEFAULT_WITH_KEY_IMPORT, OptionError, parseModules, parseWithKeyImport } from "./lib/options.js";
 import type { FileResult, ProcessOptions, ProgramLookup } from "./lib/process.js";
-import { loadProject, ProjectError } from "./lib/project.js";
+import {
+  createProject,
+  type FileGroup,
+  groupByTsconfig,
+  loadProject,
+  loadTypeScript,
+  lookupFor,
+  ProjectError,
+  TsconfigIndex,
+  type TypeScriptApi,
+} from "./lib/project.js";
 import { noProgress, ProgressBar, progressEnabled, type ProgressSink } from "./lib/progress.js";
 import { writeResult } from "./lib/write.js";
 import { unresolvedRuntime } from "./lib/runtime-check.js";
-import { buildReport, displayPath, formatDiff, formatFailure, formatSummary, type Paint } from "./lib/report.js";
+import { buildReport, displayPath, formatDiff, formatFailure, formatSummary, isReportFile, type Paint } from "./lib/report.js";
+
+/**
+ * Measured (docs/codemods/stable-predicates.md#speed): on 2 CPUs a pool of workers, each loading the
+ * parser and the analysis, was slower than one thread; the pool pays off only on large trees with
+ * more cores, where --jobs asks for it.
+ */
+const DEFAULT_JOBS = 1;
 
 const HELP = `Usage: stable-schema migrate [options] <paths…>
 
@@ -23,16 +42,30 @@ Hoists inline schema closures (refine, check, transform, test…) to module-leve
 the ones that capture locals in withKey(fn, key). Paths are files or directories; directories are
 walked, skipping node_modules and anything .gitignore ignores.
 
+The ESLint configuration is read per file, as ESLint reads it: settings["stable-schema"] (modules,
+withKey), whether stable-schema/no-inline-predicate is on for the file (files it is off for, such as
+the test files recommended exempts, are skipped) and the rule's options. Type information comes from
+the tsconfig.json that includes each file (nearest one, project references followed).
+
 Options:
   --dry                     print a unified diff to stdout, write nothing
-  --report <file.json>      write what happened to every file and site as JSON
-  --project <tsconfig>      use type information from this tsconfig (needs typescript)
-  --with-key-import <m#n>   where withKey comes from (default: ${DEFAULT_WITH_KEY_IMPORT.module}#${DEFAULT_WITH_KEY_IMPORT.name})
+  --report <file.json>      write what happened to every file and site as JSON (a report left in
+                            the tree does not count as an uncommitted change on the next run)
+  --project <tsconfig>      use this tsconfig for every file instead of each file's nearest one
+  --no-project              no type information (faster; closures whose parameters need types
+                            are wrapped instead of hoisted)
+  --no-eslint-config        ignore the ESLint configuration: the rule's default options
+  --no-format               do not run the project's Prettier on changed files (by default it
+                            formats the changed files that were Prettier-clean before)
+  --with-key-import <m#n>   where withKey comes from (default: settings["stable-schema"].withKey,
+                            else ${DEFAULT_WITH_KEY_IMPORT.module}#${DEFAULT_WITH_KEY_IMPORT.name})
   --modules <mapping>       modules that re-export a schema library, as JSON
                             ({"~/schema":"zod"}) or as ~/schema=zod,@app/v=valibot
+                            (default: settings["stable-schema"].modules)
   --extensions <list>       file extensions to pick up in directories
                             (default: ${DEFAULT_EXTENSIONS.join(",")})
-  --jobs <n>                worker threads (default: min(CPUs, 4); 1 runs in-process)
+  --jobs <n>                worker threads for files without type information
+                            (default: ${DEFAULT_JOBS}; files with types always run in-process)
   --force                   write even when the git tree has uncommitted changes
   -h, --help                show this help
   -v, --version             show the version
@@ -52,8 +85,12 @@ interface MigrateCommand {
   jobsCappedFrom?: number;
   report?: string;
   project?: string;
+  /** false with --no-project. */
+  types: boolean;
+  eslintConfig: boolean;
+  format: boolean;
   extensions: string[];
-  process: ProcessOptions;
+  overrides: Overrides;
 }
 
 function version(): string {
@@ -73,6 +110,9 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
         force: { type: "boolean", default: false },
         report: { type: "string" },
         project: { type: "string" },
+        "no-project": { type: "boolean", default: false },
+        "no-eslint-config": { type: "boolean", default: false },
+        "no-format": { type: "boolean", default: false },
         "with-key-import": { type: "string" },
         modules: { type: "string" },
         extensions: { type: "string" },
@@ -93,7 +133,7 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
   if (paths.length === 0) throw new UsageError("migrate needs at least one file or directory");
 
   const cpus = os.availableParallelism();
-  let jobs = Math.min(cpus, 4);
+  let jobs = DEFAULT_JOBS;
   let jobsCappedFrom: number | undefined;
   if (values.jobs !== undefined) {
     if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) {
@@ -112,13 +152,11 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
       : [...DEFAULT_EXTENSIONS];
   if (extensions.length === 0) throw new UsageError("--extensions needs at least one extension");
 
-  let processOptions: ProcessOptions;
+  if (values.project !== undefined && values["no-project"]) throw new UsageError("--project and --no-project exclude each other");
+  let overrides: Overrides;
   try {
-    processOptions = {
-      withKeyImport:
-        values["with-key-import"] !== undefined
-          ? parseWithKeyImport(values["with-key-import"])
-          : { ...DEFAULT_WITH_KEY_IMPORT },
+    overrides = {
+      ...(values["with-key-import"] !== undefined ? { withKeyImport: parseWithKeyImport(values["with-key-import"]) } : {}),
       ...(values.modules !== undefined ? { modules: parseModules(values.modules) } : {}),
     };
   } catch (error) {
@@ -134,8 +172,11 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
     ...(jobsCappedFrom !== undefined ? { jobsCappedFrom } : {}),
     ...(values.report !== undefined ? { report: values.report } : {}),
     ...(values.project !== undefined ? { project: values.project } : {}),
+    types: !values["no-project"],
+    eslintConfig: !values["no-eslint-config"],
+    format: !values["no-format"],
     extensions,
-    process: processOptions,
+    overrides,
   };
 }
 
@@ -145,6 +186,8 @@ function paintFor(stream: NodeJS.WriteStream): Paint {
 }
 
 async function migrate(cmd: MigrateCommand): Promise<number> {
+  // The whole run is timed, loading the ESLint config and the programs included.
+  const started = performance.now();
   const err = (line: string): void => void process.stderr.write(`${line}\n`);
   const paint = paintFor(process.stderr);
 
@@ -164,7 +207,7 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
     git = { roots: [...roots], outside: [], escaped: [], dirty: [] };
   } else {
     try {
-      git = await gitState(cmd.paths, cmd.report ? [cmd.report] : []);
+      git = await gitState(cmd.paths, cmd.report ? [cmd.report] : [], isReportFile);
     } catch (error) {
       if (!(error instanceof GitError)) throw error;
       if (!cmd.force) {
@@ -211,24 +254,71 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   }
 
   const files = await discoverFiles(cmd.paths, { extensions: cmd.extensions, roots: git.roots });
+  const notes: string[] = [];
 
-  let programsFor: ProgramLookup | undefined;
-  let jobs = cmd.jobs;
-  if (cmd.project) {
-    programsFor = await loadProject(cmd.project);
-    if (jobs > 1) {
-      // Programs cannot cross threads, and rebuilding one per worker costs more than it saves.
-      if (cmd.jobsGiven) err(paint.dim(`stable-schema: --project runs in-process; ignoring --jobs ${jobs}`));
-      jobs = 1;
+  // The ESLint configuration, per file: settings, rule on/off and options.
+  const config = cmd.eslintConfig
+    ? await loadESLintConfig(process.cwd(), cmd.overrides)
+    : defaultConfig(cmd.overrides, "--no-eslint-config: using the default rule options");
+  notes.push(config.note);
+  const optionsByFile = new Map<string, ProcessOptions>();
+  const results: FileResult[] = [];
+  const toMigrate: string[] = [];
+  for (const file of files) {
+    const fileConfig = await config.configFor(file);
+    optionsByFile.set(file, fileConfig.options);
+    if (fileConfig.off !== undefined) {
+      results.push({ path: file, status: "skipped", skipReason: "rule-off", skipDetail: fileConfig.off, sites: [] });
+    } else {
+      toMigrate.push(file);
     }
   }
+  const optionsFor = (file: string): ProcessOptions => optionsByFile.get(file)!;
 
+  // Type information: the tsconfig that owns each file (or --project for all), one program at a time.
+  let groups: FileGroup[] = [{ files: toMigrate }];
+  let typescript: TypeScriptApi | undefined;
+  let index: TsconfigIndex | undefined;
+  let forced: ProgramLookup | undefined;
+  if (cmd.project) {
+    forced = loadProject(cmd.project);
+    notes.push(`type information from ${cmd.project}`);
+  } else if (cmd.types && toMigrate.length > 0) {
+    const loaded = loadTypeScript();
+    if (typeof loaded === "string") {
+      err(paint.yellow(`stable-schema: ${loaded}`));
+      notes.push(loaded);
+    } else {
+      typescript = loaded;
+      index = new TsconfigIndex(loaded);
+      groups = groupByTsconfig(toMigrate, index);
+    }
+  } else if (!cmd.types) {
+    notes.push("--no-project: no type information");
+  }
+  const typedGroups = groups.filter((g) => g.tsconfig !== undefined);
+  if (typedGroups.length > 0) {
+    const typedFiles = typedGroups.reduce((n, g) => n + g.files.length, 0);
+    const untyped = toMigrate.length - typedFiles;
+    notes.push(
+      `type information from ${typedGroups.length} tsconfig${typedGroups.length === 1 ? "" : "s"} for ${typedFiles} file${typedFiles === 1 ? "" : "s"}` +
+        (untyped > 0 ? `; ${untyped} file${untyped === 1 ? " is" : "s are"} in no tsconfig and ran without` : ""),
+    );
+  }
+  for (const [configPath, problem] of index?.problems ?? []) {
+    notes.push(`cannot read ${displayPath(configPath)} (${problem}): its files ran without type information`);
+  }
+  if (cmd.jobsGiven && cmd.jobs > 1 && (forced || typedGroups.length > 0)) {
+    // Programs cannot cross threads, and rebuilding one per worker costs more than it saves.
+    err(paint.dim(`stable-schema: files with type information run in-process; --jobs ${cmd.jobs} applies to the others`));
+  }
+
+  const formatter = cmd.format && toMigrate.length > 0 ? await loadFormatter(process.cwd()) : undefined;
+  let formatted = 0;
   const progress: ProgressSink = progressEnabled() ? new ProgressBar() : noProgress;
-  const started = performance.now();
-  const results: FileResult[] = [];
 
   // --dry prints diffs in path order while results arrive out of order: hold them until their turn.
-  const order = new Map(files.map((f, i) => [f, i]));
+  const order = new Map(toMigrate.map((f, i) => [f, i]));
   const held = new Map<number, FileResult>();
   let nextToPrint = 0;
   const printDiffsInOrder = (): void => {
@@ -241,29 +331,45 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
       }
     }
   };
+  const onResult = async (migrated: FileResult): Promise<void> => {
+    let result = migrated;
+    if (formatter && result.status === "changed" && result.source !== undefined && result.output !== undefined) {
+      try {
+        const { text, formatted: done } = await formatter.format(result.path, result.source, result.output);
+        if (done) formatted += 1;
+        result = { ...result, output: text };
+      } catch {
+        // The formatter could not handle it: the planner's text stays.
+      }
+    }
+    const final = cmd.dry ? result : await writeResult(result);
+    // The texts are only needed for the diff (held below); the summary and report do not keep them.
+    const { source: _source, output: _output, ...kept } = final;
+    results.push(kept);
+    progress.tick(displayPath(result.path));
+    if (cmd.dry) {
+      held.set(order.get(result.path) ?? -1, result);
+      printDiffsInOrder();
+    }
+  };
 
   // Loaded here, not at the top: the planner pulls in the parser and typescript, which --help,
   // usage errors and the dirty-tree refusal do not need.
   const { runFiles } = await import("./lib/pool.js");
-  progress.start(files.length);
-  await runFiles(files, {
-    jobs,
-    options: cmd.process,
-    ...(programsFor ? { programsFor } : {}),
-    onResult: async (result) => {
-      const final = cmd.dry ? result : await writeResult(result);
-      // The texts are only needed for the diff (held below); the summary and report do not keep them.
-      const { source: _source, output: _output, ...kept } = final;
-      results.push(kept);
-      progress.tick(displayPath(result.path));
-      if (cmd.dry) {
-        held.set(order.get(result.path) ?? -1, result);
-        printDiffsInOrder();
-      }
-    },
-  });
+  progress.start(toMigrate.length);
+  for (const group of groups) {
+    let programsFor = forced;
+    if (group.tsconfig !== undefined && typescript && index) {
+      const parsed = index.config(group.tsconfig);
+      if (parsed) programsFor = lookupFor(createProject(typescript, parsed));
+    }
+    await runFiles(group.files, { jobs: programsFor ? 1 : cmd.jobs, optionsFor, ...(programsFor ? { programsFor } : {}), onResult });
+    // The group's program is dropped here, before the next one is built.
+    programsFor = undefined;
+  }
   progress.stop();
 
+  if (formatter) notes.push(`${formatter.name} formatted ${formatted} changed file${formatted === 1 ? "" : "s"} (the ones that were formatted before)`);
   const report = buildReport(results, { dryRun: cmd.dry });
   if (cmd.report) {
     await mkdir(path.dirname(path.resolve(cmd.report)), { recursive: true });
@@ -272,20 +378,27 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
 
   const failures = results.filter((r) => r.status === "failed").sort((a, b) => (a.path < b.path ? -1 : 1));
   const seconds = (performance.now() - started) / 1000;
-  err(formatSummary(report.totals, { paint, seconds }));
+  err(formatSummary(report.totals, { paint, seconds, notes }));
   if (failures.length > 0) {
     err("");
     err(paint.red(`${failures.length} file${failures.length === 1 ? "" : "s"} failed and ${failures.length === 1 ? "was" : "were"} left untouched:`));
     for (const f of failures) err(`  ${formatFailure(f)}`);
   }
-  const withoutRuntime = unresolvedRuntime(results, cmd.process.withKeyImport.module);
-  if (withoutRuntime.length > 0) {
+  // The withKey module can differ per file (settings["stable-schema"].withKey per config block).
+  const byModule = new Map<string, FileResult[]>();
+  for (const result of results) {
+    const module = optionsByFile.get(result.path)?.withKeyImport.module;
+    if (module !== undefined) byModule.set(module, [...(byModule.get(module) ?? []), result]);
+  }
+  for (const [module, moduleResults] of byModule) {
+    const withoutRuntime = unresolvedRuntime(moduleResults, module);
+    if (withoutRuntime.length === 0) continue;
     err("");
     err(
       paint.yellow(
-        `note: the migrated code imports withKey from "${cmd.process.withKeyImport.module}", which does not resolve from ` +
+        `note: the migrated code imports withKey from "${module}", which does not resolve from ` +
           `${withoutRuntime.map((dir) => displayPath(dir)).slice(0, 3).join(", ")}${withoutRuntime.length > 3 ? ` and ${withoutRuntime.length - 3} more` : ""}` +
-          `: add the runtime as a dependency (npm i ${cmd.process.withKeyImport.module})`,
+          `: add the runtime as a dependency (npm i ${module})`,
       ),
     );
   }
@@ -311,7 +424,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`stable-schema: ${error.message}\n\n${HELP}\n`);
       return 2;
     }
-    if (error instanceof MissingPathError || error instanceof ProjectError || error instanceof GitError) {
+    if (error instanceof MissingPathError || error instanceof ProjectError || error instanceof GitError || error instanceof ConfigError) {
       process.stderr.write(`stable-schema: ${error.message}\n`);
       return 2;
     }

@@ -1,7 +1,7 @@
 import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
-import { type CaptureInfo, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
+import { type CaptureInfo, defaultEffectFunctions, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
 import { hoistFixes } from "../lib/edits/pass-fix.js";
 import { planSites } from "../lib/edits/plan.js";
 import { reportedSites } from "../lib/edits/sites.js";
@@ -13,10 +13,11 @@ export type Options = [
     scope?: "repeated" | "all";
     checkFactories?: boolean;
     memoFunctions?: string[];
+    effectFunctions?: string[];
     fix?: "autofix" | "suggest" | "none";
   },
 ];
-export type MessageIds = "inlineRepeated" | "inlineModule" | "hoist" | "wrap";
+export type MessageIds = "inlineRepeated" | "inlineModule" | "hoist" | "wrap" | "wrapMembers";
 
 function describeCaptures(info: CaptureInfo): string {
   const names = info.values.map((capture) =>
@@ -49,13 +50,15 @@ export default createRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions], fix: "autofix" }],
+    defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions], effectFunctions: [...defaultEffectFunctions], fix: "autofix" }],
     messages: {
       inlineRepeated:
         "Inline {{kind}} passed to `{{api}}` is recreated {{where}}{{captures}}; its schema gets a new cache key each time.",
       inlineModule: "Inline {{kind}} passed to `{{api}}`{{captures}}: name it as a module-level constant.",
       hoist: "Hoist to `{{name}}` (a module-level {{form}}).",
       wrap: "Wrap in `withKey()` with the key {{key}}.",
+      wrapMembers:
+        "Copy {{copies}} into local constants before the closure and wrap it in `withKey()` with the key {{key}} (the members are then read when the closure is created).",
     },
     schema: [
       {
@@ -77,6 +80,13 @@ export default createRule<Options, MessageIds>({
             description:
               "Calls whose callback runs once or rarely (default: useMemo, useState, useReducer, once, memoize, memoizeOne, cache).",
           },
+          effectFunctions: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Effect hooks whose callback runs only when its deps change when a deps argument is given (default: useEffect, useLayoutEffect, useInsertionEffect); without deps it runs after every render.",
+          },
           fix: {
             type: "string",
             enum: ["autofix", "suggest", "none"],
@@ -97,6 +107,7 @@ export default createRule<Options, MessageIds>({
           scope: options.scope ?? "repeated",
           checkFactories: options.checkFactories ?? false,
           memoFunctions: options.memoFunctions ?? defaultMemoFunctions,
+          effectFunctions: options.effectFunctions ?? defaultEffectFunctions,
         });
         if (reported.length === 0) return;
         const fixMode = options.fix ?? "autofix";
@@ -121,12 +132,25 @@ export default createRule<Options, MessageIds>({
           const data = { kind: describeKind(site.kind), api: site.apiText, captures };
           const hoist = plan?.hoist;
           const wrap = plan?.wrap;
+          const memberWrap = plan?.memberWrap;
           const autofix = autofixes[index];
           // The hoist is also a suggestion when it is the autofix: the editor then names it, and it
           // hoists this closure alone (the autofix takes every hoist of the file in one pass).
           const suggest = [
             ...(hoist
               ? [{ messageId: "hoist" as const, data: { name: hoist.name, form: hoist.form === "const" ? "constant" : "function" }, fix: replaceWith(hoist.fix) }]
+              : []),
+            ...(memberWrap
+              ? [
+                  {
+                    messageId: "wrapMembers" as const,
+                    data: {
+                      copies: memberWrap.copies.map((copy) => `\`${copy.object}.${copy.member}\``).join(", "),
+                      key: `["${memberWrap.id}", ${memberWrap.captured.join(", ")}]`,
+                    },
+                    fix: replaceWith(memberWrap.fix),
+                  },
+                ]
               : []),
             ...(wrap
               ? [{ messageId: "wrap" as const, data: { key: wrap.captured.length > 0 ? `["${wrap.id}", ${wrap.captured.join(", ")}]` : `"${wrap.id}"` }, fix: replaceWith(wrap.fix) }]

@@ -98,7 +98,12 @@ export function porcelainPath(line: string): string {
  * `exclude`: absolute paths whose changes do not count (the run's own --report file, which a
  * previous run may have left in the tree).
  */
-export async function gitState(targets: readonly string[], exclude: readonly string[] = []): Promise<GitState> {
+export async function gitState(
+  targets: readonly string[],
+  exclude: readonly string[] = [],
+  /** Changed files that do not count either, by absolute path (the reports of earlier runs). */
+  ignore: (absolute: string) => boolean = () => false,
+): Promise<GitState> {
   const excluded = new Set<string>();
   for (const file of exclude) {
     const absolute = path.resolve(file);
@@ -141,7 +146,8 @@ export async function gitState(targets: readonly string[], exclude: readonly str
       throw new GitError(`git status failed in ${root}: ${(e.stderr ?? "").trim().split("\n")[0] || e.message.trim()}`);
     }
     for (const line of stdout.split("\n")) {
-      if (!line.trim() || excluded.has(path.join(root, porcelainPath(line)))) continue;
+      const absolute = path.join(root, porcelainPath(line));
+      if (!line.trim() || excluded.has(absolute) || ignore(absolute)) continue;
       dirty.push(byRoot.size > 1 ? `${root}: ${line}` : line);
     }
   }

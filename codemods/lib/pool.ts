@@ -6,6 +6,7 @@ import { processFile, type FileResult, type ProcessOptions, type ProgramLookup }
 export interface ToWorker {
   id: number;
   path: string;
+  options: ProcessOptions;
 }
 
 export interface ToMain {
@@ -15,7 +16,8 @@ export interface ToMain {
 
 export interface PoolOptions {
   jobs: number;
-  options: ProcessOptions;
+  /** The options for one file (from its ESLint config). */
+  optionsFor: (path: string) => ProcessOptions;
   /** Type information; only used in this thread (programs cannot cross threads). */
   programsFor?: ProgramLookup;
   onResult: (result: FileResult) => void | Promise<void>;
@@ -26,7 +28,7 @@ const IN_FLIGHT_PER_WORKER = 2;
 
 export async function runFiles(files: readonly string[], pool: PoolOptions): Promise<void> {
   if (pool.jobs <= 1 || files.length <= 1) {
-    for (const file of files) await pool.onResult(await processFile(file, pool.options, pool.programsFor));
+    for (const file of files) await pool.onResult(await processFile(file, pool.optionsFor(file), pool.programsFor));
     return;
   }
   await runInWorkers(files, pool);
@@ -54,14 +56,14 @@ async function runInWorkers(files: readonly string[], pool: PoolOptions): Promis
     };
 
     const start = (): void => {
-      const worker = new Worker(workerUrl, { workerData: { options: pool.options } });
+      const worker = new Worker(workerUrl);
       const inFlight = new Map<number, string>();
       const feed = (): void => {
         while (inFlight.size < IN_FLIGHT_PER_WORKER && next < files.length) {
           const id = next++;
           const path = files[id] as string;
           inFlight.set(id, path);
-          const message: ToWorker = { id, path };
+          const message: ToWorker = { id, path, options: pool.optionsFor(path) };
           worker.postMessage(message);
         }
         if (inFlight.size === 0) void worker.terminate();

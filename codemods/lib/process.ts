@@ -14,10 +14,11 @@ import {
   type SiteResult,
   type WithKeyImport,
 } from "../../lib/edits/migrate.js";
+import type { SiteOptions } from "../../lib/edits/sites.js";
 import { mightContainCandidates } from "./prefilter.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
-export type SkipReason = "prefilter" | "no-candidates";
+export type SkipReason = "prefilter" | "no-candidates" | "rule-off";
 
 export interface FileError {
   message: string;
@@ -32,6 +33,8 @@ export interface FileResult {
   path: string;
   status: FileStatus;
   skipReason?: SkipReason;
+  /** Why, in words, when the ESLint config turns the rule off for the file. */
+  skipDetail?: string;
   sites: SiteResult[];
   error?: FileError;
   /** Text as read and text to write; only for `changed` files. */
@@ -41,7 +44,9 @@ export interface FileResult {
 
 export interface ProcessOptions {
   withKeyImport: WithKeyImport;
-  modules?: Record<string, string>;
+  modules?: Readonly<Record<string, string>>;
+  /** The rule's options for this file (from the ESLint config); the rule's defaults when absent. */
+  sites?: SiteOptions;
 }
 
 /** Returns the programs that contain `path`, or undefined when none does. */
@@ -110,16 +115,17 @@ export function processSource(
   programsFor?: ProgramLookup,
   migrate: Migrate = migrateSource,
 ): FileResult {
-  if (!mightContainCandidates(source, options.modules)) {
+  const programs = programsFor?.(path);
+  if (!mightContainCandidates(source, options.modules, programs !== undefined)) {
     return { path, status: "skipped", skipReason: "prefilter", sites: [] };
   }
-  const programs = programsFor?.(path);
   try {
     const result = migrate(source, {
       filename: path,
       withKeyImport: options.withKeyImport,
       ...(options.modules ? { modules: options.modules } : {}),
       ...(programs ? { programs } : {}),
+      ...(options.sites ? { sites: options.sites } : {}),
     });
     if (result.changed && result.output !== source) {
       // Never hand back (or write) a file that no longer parses: if the planner ever produces one,

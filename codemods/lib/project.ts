@@ -1,5 +1,12 @@
-// --project: build the TypeScript program(s) once and hand them to migrateSource for the files they
-// contain. typescript is an optional peer dependency, so it is imported only when asked for.
+// Type information for the migration. By default each file gets the program of the tsconfig that owns
+// it: the nearest tsconfig.json above it that includes it, directly or through its project references
+// (a solution-style root config). Files are grouped by owning tsconfig and the groups run one after
+// another, each program dropped before the next is built, so memory holds one program at a time.
+// `--project <tsconfig>` forces one config for every file; `--no-project` turns types off.
+// typescript is an optional peer dependency: when it is missing, or has no in-process compiler API
+// (TypeScript 7), the run continues without types and says so once.
+import { createRequire } from "node:module";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type * as ts from "typescript";
 import { typeScriptApiProblem } from "../../lib/edits/typescript.js";
@@ -12,28 +19,166 @@ export class ProjectError extends Error {
   }
 }
 
-export async function loadProject(tsconfigPath: string): Promise<ProgramLookup> {
+export type TypeScriptApi = typeof ts;
+
+/**
+ * The typescript this package (and its typescript-eslint parser) loads: programs must come from the
+ * same copy that parses them. A string says why there is none.
+ */
+export function loadTypeScript(): TypeScriptApi | string {
   const problem = typeScriptApiProblem();
-  if (problem) throw new ProjectError(`--project needs type information, which needs TypeScript 4.8–6.0: ${problem}`);
-  const mod = (await import("typescript")) as typeof ts & { default?: typeof ts };
-  const typescript = mod.default ?? mod;
-  const configPath = path.resolve(tsconfigPath);
-  const diagnostics: ts.Diagnostic[] = [];
-  const host: ts.ParseConfigFileHost = {
-    ...typescript.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => diagnostics.push(d),
-  };
-  const parsed = typescript.getParsedCommandLineOfConfigFile(configPath, undefined, host);
-  if (!parsed || diagnostics.length > 0) {
-    const text = diagnostics.map((d) => typescript.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ");
-    throw new ProjectError(`cannot read ${tsconfigPath}: ${text || "unknown error"}`);
+  if (problem) return `${problem}; running without type information`;
+  const api = createRequire(import.meta.url)("typescript") as TypeScriptApi & { default?: TypeScriptApi };
+  return api.default ?? api;
+}
+
+interface ParsedConfig {
+  readonly path: string;
+  readonly parsed: ts.ParsedCommandLine;
+  readonly files: ReadonlySet<string>;
+}
+
+function normalize(file: string): string {
+  return path.resolve(file).split(path.sep).join("/");
+}
+
+/** Parses tsconfig files once each and finds the one that owns a source file. */
+export class TsconfigIndex {
+  private readonly parsed = new Map<string, ParsedConfig | null>();
+  private readonly nearest = new Map<string, string | null>();
+  /** Unreadable configs, with the reason: reported once in the summary. */
+  readonly problems = new Map<string, string>();
+
+  constructor(private readonly typescript: TypeScriptApi) {}
+
+  /** Parses `configPath` (absolute); undefined (and a recorded problem) when it cannot be read. */
+  config(configPath: string): ParsedConfig | undefined {
+    const cached = this.parsed.get(configPath);
+    if (cached !== undefined) return cached ?? undefined;
+    const tsApi = this.typescript;
+    const diagnostics: ts.Diagnostic[] = [];
+    const host: ts.ParseConfigFileHost = { ...tsApi.sys, onUnRecoverableConfigFileDiagnostic: (d) => diagnostics.push(d) };
+    let parsed: ts.ParsedCommandLine | undefined;
+    try {
+      parsed = tsApi.getParsedCommandLineOfConfigFile(configPath, undefined, host);
+    } catch (error) {
+      diagnostics.length = 0;
+      this.problems.set(configPath, (error as Error).message);
+    }
+    if (!parsed || diagnostics.length > 0) {
+      const text = diagnostics.map((d) => tsApi.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ");
+      if (!this.problems.has(configPath)) this.problems.set(configPath, text || "unknown error");
+      this.parsed.set(configPath, null);
+      return undefined;
+    }
+    const entry: ParsedConfig = { path: configPath, parsed, files: new Set(parsed.fileNames.map(normalize)) };
+    this.parsed.set(configPath, entry);
+    return entry;
   }
-  const program = typescript.createProgram({
+
+  /** The config that includes `file`: `configPath` itself or one of its references, depth first. */
+  private owner(configPath: string, file: string, seen: Set<string>): string | undefined {
+    if (seen.has(configPath) || seen.size > 64) return undefined;
+    seen.add(configPath);
+    const config = this.config(configPath);
+    if (!config) return undefined;
+    if (config.files.has(file)) return configPath;
+    for (const reference of config.parsed.projectReferences ?? []) {
+      const referenced = this.typescript.resolveProjectReferencePath(reference);
+      const found = this.owner(path.resolve(referenced), file, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private nearestConfigIn(dir: string): string | undefined {
+    const cached = this.nearest.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    const candidate = path.join(dir, "tsconfig.json");
+    let found: string | undefined;
+    try {
+      if (statSync(candidate).isFile()) found = candidate;
+    } catch {
+      found = undefined;
+    }
+    this.nearest.set(dir, found ?? null);
+    return found;
+  }
+
+  /** The tsconfig that owns `file` (absolute): searched from its directory up to the file system root. */
+  ownerOf(file: string): string | undefined {
+    const target = normalize(file);
+    for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+      if (path.basename(dir) === "node_modules") return undefined;
+      const config = this.nearestConfigIn(dir);
+      if (config) {
+        const owner = this.owner(config, target, new Set());
+        if (owner) return owner;
+      }
+      if (path.dirname(dir) === dir) return undefined;
+    }
+  }
+}
+
+export interface FileGroup {
+  /** The owning tsconfig, or undefined for the files no tsconfig includes (migrated without types). */
+  readonly tsconfig?: string;
+  readonly files: readonly string[];
+}
+
+/** Files grouped by owning tsconfig, in order of first appearance; untyped files last. */
+export function groupByTsconfig(files: readonly string[], index: TsconfigIndex): FileGroup[] {
+  const groups = new Map<string, string[]>();
+  const untyped: string[] = [];
+  for (const file of files) {
+    const owner = index.ownerOf(file);
+    if (!owner) {
+      untyped.push(file);
+      continue;
+    }
+    const list = groups.get(owner) ?? [];
+    list.push(file);
+    groups.set(owner, list);
+  }
+  const result: FileGroup[] = [...groups].map(([tsconfig, list]) => ({ tsconfig, files: list }));
+  if (untyped.length > 0) result.push({ files: untyped });
+  return result;
+}
+
+/**
+ * Builds the program of one tsconfig. Sources of referenced projects are read as sources (as the
+ * language service and typescript-eslint's project service do), so a monorepo needs no prior build.
+ */
+export function createProject(typescript: TypeScriptApi, config: ParsedConfig): ts.Program {
+  const { parsed } = config;
+  const host = typescript.createCompilerHost(parsed.options, true) as ts.CompilerHost & {
+    useSourceOfProjectReferenceRedirect?: () => boolean;
+  };
+  host.useSourceOfProjectReferenceRedirect = () => true;
+  return typescript.createProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,
+    host,
     ...(parsed.projectReferences ? { projectReferences: parsed.projectReferences } : {}),
   });
+}
+
+/** The lookup handed to processFile: the program when it contains the file. */
+export function lookupFor(program: ts.Program): ProgramLookup {
   const programs = [program];
   // Files outside the program are migrated without type information (the parser would reject them).
-  return (file: string) => (program.getSourceFile(file.split(path.sep).join("/")) ? programs : undefined);
+  return (file: string) => (program.getSourceFile(normalize(file)) ? programs : undefined);
+}
+
+/** `--project <tsconfig>`: one config for every file. Throws ProjectError when it cannot be used. */
+export function loadProject(tsconfigPath: string): ProgramLookup {
+  const typescript = loadTypeScript();
+  if (typeof typescript === "string") {
+    throw new ProjectError(`--project needs type information, which needs TypeScript 4.8–6.0: ${typeScriptApiProblem() ?? typescript}`);
+  }
+  const index = new TsconfigIndex(typescript);
+  const configPath = path.resolve(tsconfigPath);
+  const config = index.config(configPath);
+  if (!config) throw new ProjectError(`cannot read ${tsconfigPath}: ${index.problems.get(configPath) ?? "unknown error"}`);
+  return lookupFor(createProject(typescript, config));
 }

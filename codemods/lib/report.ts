@@ -1,4 +1,5 @@
 // What the run did: the unified diff for --dry, the JSON report for --report, and the summary table.
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { SiteResult } from "../../lib/edits/migrate.js";
@@ -17,12 +18,29 @@ export interface ReportFile {
   path: string;
   status: FileStatus;
   skipReason?: SkipReason;
+  skipDetail?: string;
   sites: SiteResult[];
   error?: FileError;
 }
 
+/**
+ * Whether `absolute` is a JSON report an earlier run wrote (`--report`): a report left uncommitted in
+ * the tree must not block the next run. Only small `.json` files are opened.
+ */
+export function isReportFile(absolute: string): boolean {
+  if (!absolute.endsWith(".json")) return false;
+  try {
+    if (statSync(absolute).size > 64 * 1024 * 1024) return false;
+    const text = readFileSync(absolute, "utf8");
+    if (!text.slice(0, 200).includes(`"tool": ${JSON.stringify(REPORT_TOOL)}`)) return false;
+    return (JSON.parse(text) as { tool?: unknown }).tool === REPORT_TOOL;
+  } catch {
+    return false;
+  }
+}
+
 export interface Totals {
-  files: { scanned: number; changed: number; unchanged: number; skipped: number; failed: number };
+  files: { scanned: number; changed: number; unchanged: number; skipped: number; failed: number; ruleOff: number };
   sites: { hoisted: number; wrapped: number; left: number };
   /** Why sites were left, most frequent first; names in backticks are folded (`…`) so reasons group. */
   leftReasons: Array<{ reason: string; count: number }>;
@@ -30,7 +48,11 @@ export interface Totals {
   hoistableWithTypes: number;
 }
 
+/** Marks a JSON file as a report of this tool: the dirty-tree check of the next run ignores it. */
+export const REPORT_TOOL = "stable-schema migrate";
+
 export interface Report {
+  tool: typeof REPORT_TOOL;
   version: 1;
   dryRun: boolean;
   totals: Totals;
@@ -48,11 +70,12 @@ export function buildReport(results: readonly FileResult[], options: { dryRun: b
     .map((r) => {
       const file: ReportFile = { path: displayPath(r.path, options.cwd), status: r.status, sites: r.sites };
       if (r.skipReason) file.skipReason = r.skipReason;
+      if (r.skipDetail) file.skipDetail = r.skipDetail;
       if (r.error) file.error = r.error;
       return file;
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { version: 1, dryRun: options.dryRun, totals: computeTotals(results), files };
+  return { tool: REPORT_TOOL, version: 1, dryRun: options.dryRun, totals: computeTotals(results), files };
 }
 
 /** "it captures `count`, which is reassigned" → "it captures `…`, which is reassigned". */
@@ -62,7 +85,7 @@ export function reasonTemplate(reason: string): string {
 
 export function computeTotals(results: readonly FileResult[]): Totals {
   const totals: Totals = {
-    files: { scanned: results.length, changed: 0, unchanged: 0, skipped: 0, failed: 0 },
+    files: { scanned: results.length, changed: 0, unchanged: 0, skipped: 0, failed: 0, ruleOff: 0 },
     sites: { hoisted: 0, wrapped: 0, left: 0 },
     leftReasons: [],
     hoistableWithTypes: 0,
@@ -70,6 +93,7 @@ export function computeTotals(results: readonly FileResult[]): Totals {
   const reasons = new Map<string, number>();
   for (const r of results) {
     totals.files[r.status] += 1;
+    if (r.skipReason === "rule-off") totals.files.ruleOff += 1;
     // A failed file was left untouched: its sites were neither hoisted nor wrapped.
     if (r.status === "failed") continue;
     for (const site of r.sites) {
@@ -98,7 +122,10 @@ export interface Paint {
 const plain: Paint = { bold: String, dim: String, red: String, green: String, yellow: String };
 
 /** The end-of-run summary, one table for files, one for sites, then the top reasons sites were left. */
-export function formatSummary(totals: Totals, options: { paint?: Paint; seconds?: number; topReasons?: number } = {}): string {
+export function formatSummary(
+  totals: Totals,
+  options: { paint?: Paint; seconds?: number; topReasons?: number; notes?: readonly string[] } = {},
+): string {
   const c = options.paint ?? plain;
   const f = totals.files;
   const s = totals.sites;
@@ -106,7 +133,8 @@ export function formatSummary(totals: Totals, options: { paint?: Paint; seconds?
     ["files scanned", f.scanned, String],
     ["  changed", f.changed, f.changed ? c.green : String],
     ["  unchanged", f.unchanged, String],
-    ["  skipped (prefilter or no candidates)", f.skipped, c.dim],
+    ["  skipped (prefilter or no candidates)", f.skipped - f.ruleOff, c.dim],
+    ...(f.ruleOff > 0 ? [["  skipped (rule off in the ESLint config)", f.ruleOff, c.dim] as [string, number, (t: string) => string]] : []),
     ["  failed", f.failed, f.failed ? c.red : String],
     ["sites hoisted", s.hoisted, String],
     ["sites wrapped in withKey", s.wrapped, String],
@@ -128,11 +156,14 @@ export function formatSummary(totals: Totals, options: { paint?: Paint; seconds?
     lines.push(
       "",
       c.dim(
-        `  tip: ${n} closure${n === 1 ? " captures" : "s capture"} nothing but ${n === 1 ? "was" : "were"} wrapped because parameter types are unknown without type information; run with --project <tsconfig.json> to hoist ${n === 1 ? "it" : "them"} to module level instead`,
+        `  tip: ${n} closure${n === 1 ? " captures" : "s capture"} nothing but ${n === 1 ? "was" : "were"} wrapped because parameter types are unknown without type information; run with type information (a tsconfig.json that includes the file, no --no-project, or --project <tsconfig.json>) to hoist ${n === 1 ? "it" : "them"} to module level instead`,
       ),
     );
   }
-  const title = options.seconds !== undefined ? `stable-schema migrate — ${options.seconds.toFixed(1)}s` : "stable-schema migrate";
+  if (options.notes && options.notes.length > 0) lines.push("", ...options.notes.map((note) => c.dim(`  ${note}`)));
+  const perSecond = options.seconds !== undefined && options.seconds > 0 ? totals.files.scanned / options.seconds : undefined;
+  const rate = perSecond === undefined ? "" : `, ${perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1)} files/s`;
+  const title = options.seconds !== undefined ? `stable-schema migrate — ${options.seconds.toFixed(1)}s${rate}` : "stable-schema migrate";
   return [c.bold(title), ...lines].join("\n");
 }
 

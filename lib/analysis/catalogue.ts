@@ -36,6 +36,11 @@ export interface Slot {
   readonly label?: { readonly arg: number; readonly key?: string };
   /** Parameters of the slot function that receive a schema (yup `.when(k, (vals, schema) => …)`): traced as schemas. */
   readonly schemaParams?: readonly number[];
+  /**
+   * The word a hoisted name starts with instead of the kind's (`when` for a yup condition: `whenNewsletter`
+   * tests the `newsletter` field, while `isValid…` would claim it validates the field it sits in).
+   */
+  readonly prefix?: string;
   /** The slot applies only when argument `arg` is one of these string literals (arktype `type(def, ":", fn)`). */
   readonly when?: { readonly arg: number; readonly values: readonly string[] };
 }
@@ -238,12 +243,17 @@ export const catalogue: readonly LibraryEntry[] = [
       { names: ["transform", "transformKeys"], on: "method", slots: [{ arg: 0, kind: T, flag: true }] },
       { names: ["compact"], on: "method", slots: [{ arg: 0, kind: P, flag: true }] },
       {
+        // yup 1.x overloads: when(builder), when(keys, builder), when({ is, then, otherwise }),
+        // when(keys, { is, then, otherwise }). `is` tests the fields named by `keys`.
         names: ["when"],
         on: "method",
         slots: [
-          { arg: 1, keys: ["is"], kind: P, flag: true },
+          { arg: 1, keys: ["is"], kind: P, flag: true, label: { arg: 0 }, prefix: "when" },
           { arg: 1, keys: ["then", "otherwise"], kind: B, flag: false, runs: "every-parse", schemaParams: [0] },
           { arg: 1, kind: B, flag: false, runs: "every-parse", schemaParams: [1] },
+          { arg: 0, keys: ["is"], kind: P, flag: true, prefix: "when" },
+          { arg: 0, keys: ["then", "otherwise"], kind: B, flag: false, runs: "every-parse", schemaParams: [0] },
+          { arg: 0, kind: B, flag: false, runs: "every-parse", schemaParams: [1] },
         ],
       },
       { names: ["mixed"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }, { arg: 0, keys: ["check"], kind: P, flag: true }] },

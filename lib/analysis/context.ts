@@ -22,7 +22,8 @@ export type RepeatReason =
   | { readonly type: "instance"; readonly className: string; readonly node: TSESTree.Node }
   | { readonly type: "parse"; readonly api: string; readonly node: AnyFunction };
 
-export type OnceReason = "module" | "memo";
+/** `memo`: a memo callback (`useMemo`); `effect`: an effect callback with deps, run when they change. */
+export type OnceReason = "module" | "memo" | "effect";
 
 export type RepeatAnswer =
   | { readonly repeated: true; readonly reason: RepeatReason; readonly factory?: AnyFunction }
@@ -33,6 +34,11 @@ export interface ContextOptions {
   readonly checkFactories: boolean;
   /** Calls whose callback runs once or rarely (`useMemo`, `useState` initialisers). */
   readonly memoFunctions: readonly string[];
+  /**
+   * Effect hooks whose callback runs only when its deps change when a deps argument is given
+   * (`useEffect(fn, [id])`); without one it runs after every render. Default: defaultEffectFunctions.
+   */
+  readonly effectFunctions?: readonly string[];
 }
 
 export const defaultMemoFunctions: readonly string[] = [
@@ -44,6 +50,8 @@ export const defaultMemoFunctions: readonly string[] = [
   "memoizeOne",
   "cache",
 ];
+
+export const defaultEffectFunctions: readonly string[] = ["useEffect", "useLayoutEffect", "useInsertionEffect"];
 
 export interface ContextInput {
   readonly trace: TraceResult;
@@ -190,9 +198,10 @@ function isImmediatelyInvoked(fn: AnyFunction): boolean {
   }
 }
 
-function memoCallbackOf(fn: AnyFunction, memoFunctions: readonly string[]): boolean {
+/** `useMemo(fn)` / `React.useMemo(fn)`: the name of the call `fn` is passed to, when it is a plain call. */
+function calleeNameOf(fn: AnyFunction): { call: TSESTree.CallExpression; name: string } | undefined {
   const parent = fn.parent;
-  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === fn) return false;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === fn) return undefined;
   const callee = unwrapExpression(parent.callee);
   const name =
     callee.type === AST_NODE_TYPES.Identifier
@@ -200,7 +209,21 @@ function memoCallbackOf(fn: AnyFunction, memoFunctions: readonly string[]): bool
       : callee.type === AST_NODE_TYPES.MemberExpression
         ? memberName(callee)
         : undefined;
-  if (name === undefined || !memoFunctions.includes(name)) return false;
+  return name === undefined ? undefined : { call: parent, name };
+}
+
+/** `useEffect(() => …, deps)`: the callback runs when the deps change, not on every render. */
+function effectWithDepsCallbackOf(fn: AnyFunction, effectFunctions: readonly string[]): boolean {
+  const found = calleeNameOf(fn);
+  if (!found || !effectFunctions.includes(found.name) || found.call.arguments[0] !== fn) return false;
+  const deps = found.call.arguments[1];
+  return deps !== undefined && !(deps.type === AST_NODE_TYPES.Identifier && deps.name === "undefined");
+}
+
+function memoCallbackOf(fn: AnyFunction, memoFunctions: readonly string[]): boolean {
+  const found = calleeNameOf(fn);
+  if (!found || !memoFunctions.includes(found.name)) return false;
+  const { call: parent, name } = found;
   // `useReducer(reducer, arg, init)`: only the initialiser runs once.
   if (name === "useReducer") return parent.arguments[2] === fn;
   return parent.arguments[0] === fn;
@@ -321,6 +344,7 @@ export function repeatContext(closure: TSESTree.Node, input: ContextInput, optio
       if (isImmediatelyInvoked(fn)) continue;
       if (isSchemaShapeGetter(fn, input.trace)) continue;
       if (memoCallbackOf(fn, options.memoFunctions)) return { repeated: false, reason: "memo", factory };
+      if (effectWithDepsCallbackOf(fn, options.effectFunctions ?? defaultEffectFunctions)) return { repeated: false, reason: "effect", factory };
       const name = plainName(fn);
       const exemptFromFactory = isGetterOrSetter(fn) || isHookName(name) || containsJsx(fn, input.visitorKeys);
       // Factories nest (`values.map((v) => z.literal(v).refine(…))` returned by `makeUnion`): keep

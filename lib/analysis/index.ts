@@ -7,7 +7,7 @@ import { knownModuleSpecifiers } from "./catalogue.js";
 import { type ContextOptions, type RepeatAnswer, repeatContext } from "./context.js";
 import { type ScopeManager, type SlotSite, type TraceResult, traceSchemaCalls } from "./trace.js";
 import type { TypeInfo } from "./type-info.js";
-import { typedReceiverRoots } from "./typed.js";
+import { catalogueMethodNames, typedReceiverRoots } from "./typed.js";
 
 export interface SourceInput {
   readonly text: string;
@@ -55,6 +55,14 @@ export function mentionsSchemaModule(text: string, modules?: Readonly<Record<str
   return pattern.test(text);
 }
 
+let methodCall: RegExp | undefined;
+
+/** Quick text test: does the source call a method the catalogue knows (`.refine(`, `.test(`)? */
+export function mentionsCatalogueMethod(text: string): boolean {
+  methodCall ??= new RegExp(`\\.\\s*(?:${[...catalogueMethodNames()].map(escape).join("|")})\\s*[(<]`);
+  return methodCall.test(text);
+}
+
 const memo = new WeakMap<TSESTree.Program, Map<string, FileAnalysis>>();
 
 export function analyzeFile(
@@ -86,7 +94,7 @@ export function analyzeFile(
       return info;
     },
     context(node, options) {
-      const key = `${options.checkFactories}|${options.memoFunctions.join(",")}`;
+      const key = `${options.checkFactories}|${options.memoFunctions.join(",")}|${options.effectFunctions?.join(",") ?? "-"}`;
       let byNode = contextMemo.get(key);
       if (!byNode) {
         byNode = new WeakMap();
@@ -108,7 +116,7 @@ export function analyzeFile(
   return analysis;
 }
 
-export { describeRepeat, functionName, defaultMemoFunctions } from "./context.js";
+export { describeRepeat, functionName, defaultMemoFunctions, defaultEffectFunctions } from "./context.js";
 export type { ContextOptions, RepeatAnswer, RepeatReason } from "./context.js";
 export type { CaptureInfo, Capture } from "./captures.js";
 export { blockersOf } from "./captures.js";

@@ -13,7 +13,8 @@ export interface TypedRoot {
 }
 
 let methodNames: Set<string> | undefined;
-function catalogueMethodNames(): Set<string> {
+/** Every method name the catalogue looks up on schemas (typed tracing and the typed prefilter). */
+export function catalogueMethodNames(): Set<string> {
   methodNames ??= new Set(
     catalogue.flatMap((library) => library.apis.filter((api) => api.on !== "builder").flatMap((api) => api.names)),
   );

@@ -2,9 +2,9 @@
 // The planner (hoist / wrap) is shared with the `no-inline-predicate` fixer; this file only
 // parses, runs the analysis and applies the planned text edits.
 import { setParents } from "../analysis/ast.js";
-import { analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
+import { analyzeFile, mentionsCatalogueMethod, mentionsSchemaModule } from "../analysis/index.js";
 import { type SitePlan, planSites } from "./plan.js";
-import { reportedSites } from "./sites.js";
+import { type SiteOptions, defaultSiteOptions, reportedSites } from "./sites.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
 import { programsWithText, typeInfoFrom } from "./types.js";
 import type * as ts from "typescript";
@@ -25,6 +25,8 @@ export interface MigrateOptions {
   modules?: Readonly<Record<string, string>>;
   /** Type information for parameter annotations of hoisted closures (`--project`). */
   programs?: ts.Program[];
+  /** Which sites the rule reports (its `scope`, `checkFactories`, `memoFunctions`… options). */
+  sites?: SiteOptions;
   /** `"espree"`: parse JavaScript as a project without typescript-eslint would (default: whichever is installed). */
   parser?: ParseOptions["parser"];
 }
@@ -72,9 +74,13 @@ export function stripLocation(error: SourceParseError): string {
   return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
 }
 
-/** Quick text prefilter: true when the source mentions a schema library or a mapped module. */
-export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>): boolean {
-  return mentionsSchemaModule(source, modules);
+/**
+ * Quick text prefilter: true when the source mentions a schema library or a mapped module. With type
+ * information (`typed`), a schema imported from another module of the project is traced by its type,
+ * so a call of a catalogued method name is enough.
+ */
+export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>, typed = false): boolean {
+  return mentionsSchemaModule(source, modules) || (typed && mentionsCatalogueMethod(source));
 }
 
 const MAX_PASSES = 200;
@@ -98,7 +104,7 @@ function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
   const typeInfo = typeInfoFrom(parsed.services);
   const analysis = analyzeFile(source, options.modules, typeInfo);
-  const sites = reportedSites(analysis).map((reported) => reported.site);
+  const sites = reportedSites(analysis, options.sites ?? defaultSiteOptions).map((reported) => reported.site);
   if (sites.length === 0) return [];
   return planSites(
     {
@@ -124,7 +130,8 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap",
   const groups: (readonly TextEdit[])[] = [];
   const owner: number[] = [];
   plans.forEach((plan, index) => {
-    const edits = phase === "hoist" ? plan.hoist?.edits : plan.wrap?.edits;
+    // The wrap keyed on the members a closure reads is preferred (the rule's first suggestion).
+    const edits = phase === "hoist" ? plan.hoist?.edits : (plan.memberWrap ?? plan.wrap)?.edits;
     if (edits) {
       groups.push(edits);
       owner.push(index);

@@ -25,6 +25,8 @@ export function usedNames(ast: TSESTree.Program): Set<string> {
   return names;
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 export class NameRegistry {
   private readonly taken: Set<string>;
   private readonly ids: Set<string>;
@@ -34,9 +36,18 @@ export class NameRegistry {
     this.ids = new Set(existingIds);
   }
 
-  /** A fresh identifier based on `base`: `base`, `base2`, `base3`… */
-  identifier(base: string): string {
+  /**
+   * A fresh identifier based on `base`: `base`, then `base` with each qualifier (`isValidAgeInSignup`),
+   * and only then `base2`, `base3`…
+   */
+  identifier(base: string, qualifiers: readonly string[] = []): string {
     const root = reserved.has(base) ? `${base}Fn` : base;
+    for (const candidate of [root, ...qualifiers.map((q) => `${root}${q}`)]) {
+      if (!this.taken.has(candidate) && !this.given.has(candidate) && !reserved.has(candidate) && IDENTIFIER.test(candidate)) {
+        this.taken.add(candidate);
+        return candidate;
+      }
+    }
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? root : `${root}${n}`;
       if (!this.taken.has(candidate) && !reserved.has(candidate)) {
@@ -46,8 +57,32 @@ export class NameRegistry {
     }
   }
 
-  /** A withKey id unique in the module. */
-  id(base: string): string {
+  /**
+   * A local for a value copied out of an object (`const prefix = row.prefix`): `preferred` when no
+   * binding of the file has that name (a property name does not count) and it was not given out
+   * already, else a fresh identifier based on `fallback` (`rowPrefix`).
+   */
+  local(preferred: string, bindings: ReadonlySet<string>, fallback: string): string {
+    if (!bindings.has(preferred) && !this.given.has(preferred) && !reserved.has(preferred) && IDENTIFIER.test(preferred)) {
+      this.given.add(preferred);
+      this.taken.add(preferred);
+      return preferred;
+    }
+    const name = this.identifier(fallback);
+    this.given.add(name);
+    return name;
+  }
+
+  private readonly given = new Set<string>();
+
+  /** A withKey id unique in the module: `base`, `base` with each qualifier, then numbered. */
+  id(base: string, qualifiers: readonly string[] = []): string {
+    for (const candidate of [base, ...qualifiers.map((q) => `${base}${q}`)]) {
+      if (!this.ids.has(candidate)) {
+        this.ids.add(candidate);
+        return candidate;
+      }
+    }
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}${n}`;
       if (!this.ids.has(candidate)) {
@@ -58,7 +93,9 @@ export class NameRegistry {
   }
 }
 
-function words(text: string): string[] {
+function words(raw: string): string[] {
+  // Constant-like names read as words: `SENTRY_DISABLED` → sentry disabled (not `SENTRYDISABLED`).
+  const text = /[a-z]/.test(raw) ? raw : raw.toLowerCase();
   return text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(/[^A-Za-z0-9]+/)
@@ -96,6 +133,11 @@ function subjectOf(site: SlotSite): string | undefined {
     const direct = stringLiteralValue(labelled);
     if (direct !== undefined) return direct;
     const options = unwrapExpression(labelled);
+    // yup `.when(["country", "zip"], { is })`: the fields the condition tests.
+    if (options.type === AST_NODE_TYPES.ArrayExpression) {
+      const names = options.elements.map((element) => (element ? stringLiteralValue(element) : undefined));
+      if (names.length > 0 && names.every((name) => name !== undefined)) return names.join(" ");
+    }
     if (label.key !== undefined && options.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of options.properties) {
         if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === label.key) {
@@ -153,6 +195,8 @@ export function baseNameFor(site: SlotSite): string {
   if (key !== undefined && ["decode", "encode", "validator", "refiner", "coercer", "map", "adjust"].includes(key)) {
     return camel(`${key} ${S || "Value"}`);
   }
+  const prefix = site.slot?.prefix;
+  if (prefix !== undefined) return camel(`${prefix} ${S || "Condition"}`);
   switch (site.kind) {
     case "predicate": {
       if (subject !== undefined && /^(is|has|can|should)[A-Z_-]/.test(subject)) return camel(subject);
@@ -175,4 +219,27 @@ export function baseNameFor(site: SlotSite): string {
     case "builder":
       return `build${S || "Schema"}`;
   }
+}
+
+/**
+ * Qualifiers for a name that is taken already, best first: the function the closure is created in
+ * (`InSignupForm`), then the API it is passed to (`ForRefine`).
+ */
+export function nameQualifiersFor(site: SlotSite): string[] {
+  const qualifiers: string[] = [];
+  for (let node: TSESTree.Node | undefined = site.fn.parent; node; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    const name =
+      node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.id
+        ? node.id.name
+        : node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.id.type === AST_NODE_TYPES.Identifier
+          ? node.parent.id.name
+          : undefined;
+    if (name !== undefined) {
+      qualifiers.push(`In${pascal(name)}`);
+      break;
+    }
+  }
+  qualifiers.push(`For${pascal(site.call.name)}`);
+  return qualifiers;
 }

@@ -10,10 +10,12 @@ import type { SlotSite } from "../analysis/trace.js";
 import { inTemporalDeadZone } from "../analysis/with-key.js";
 import { optionalChild } from "../analysis/node-fields.js";
 import { moduleIdentity } from "./module-id.js";
-import { NameRegistry, baseNameFor } from "./names.js";
+import { NameRegistry, baseNameFor, nameQualifiersFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
 import type { TypeInfo } from "./types.js";
 import { portableParameterTypes } from "./types.js";
+import { type MemberCopy, copyEdits, memberKeysFor } from "./member-keys.js";
+import { type FileStyle, fileStyle, packageImportAnchor, rebaseIndentation } from "./style.js";
 
 export interface WithKeyTarget {
   readonly module: string;
@@ -46,10 +48,17 @@ export interface WrapPlan {
   readonly edits: readonly TextEdit[];
 }
 
+/** A wrap keyed on members of a captured object, copied into locals first (`const prefix = row.prefix`). */
+export interface MemberWrapPlan extends WrapPlan {
+  readonly copies: readonly MemberCopy[];
+}
+
 export interface SitePlan {
   readonly site: SlotSite;
   readonly hoist?: HoistPlan;
   readonly wrap?: WrapPlan;
+  /** The wrap keyed on the members the closure reads instead of the captured object (a suggestion). */
+  readonly memberWrap?: MemberWrapPlan;
   /** Why the closure cannot be hoisted (and, when there is no wrap either, why not wrapped). */
   readonly notHoisted?: string;
   readonly notWrapped?: string;
@@ -194,13 +203,20 @@ function functionDeclarationText(
   fn: FunctionNode,
   name: string,
   types: ReadonlyMap<TSESTree.Parameter, string>,
+  style: FileStyle,
+  eol: string,
 ): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) return undefined;
   const typeParameters = optionalChild(fn, "typeParameters");
   const returnType = optionalChild(fn, "returnType");
-  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? slice(source, fn.body) : `{ return ${conciseBodyText(source, fn)}; }`;
+  const moved = (text: string): string => movedText(source, fn, text);
+  const concise = (): string => moved(conciseBodyText(source, fn)).split("\n").join(`\n${style.indent}`);
+  const body =
+    fn.body.type === AST_NODE_TYPES.BlockStatement
+      ? moved(slice(source, fn.body))
+      : `{${eol}${style.indent}return ${concise()}${style.semi ? ";" : ""}${eol}}`;
   const star = fn.type === AST_NODE_TYPES.FunctionExpression && fn.generator ? "*" : "";
-  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters ? slice(source, typeParameters) : ""}${originalParameterList(source, fn, types)}${returnType ? slice(source, returnType) : ""} ${body}`;
+  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters ? slice(source, typeParameters) : ""}${moved(originalParameterList(source, fn, types))}${returnType ? slice(source, returnType) : ""} ${body}`;
 }
 
 /** The parameter list as written (comments, line breaks and trailing commas kept) unless annotations are added. */
@@ -329,17 +345,22 @@ export function planNamedImport(source: SourceInput, filename: string, target: W
     const textToInsert = after?.value === "," ? ` ${specifierText},` : `, ${specifierText}`;
     return { local, edit: { range: [position, position], text: textToInsert } };
   }
-  const quote = /^[^"]*'/.test(text.slice(0, 2000)) && !/import[^\n]*"/.test(text.slice(0, 2000)) ? "'" : '"';
-  const semi = /from\s+["'][^"']+["'](?!;)\s*\r?\n/.test(text) && !/from\s+["'][^"']+["'];/.test(text) ? "" : ";";
+  const style = fileStyle(source);
+  const quote = style.quote;
+  const semi = style.semi ? ";" : "";
   const leadingRequire = isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined;
   // CommonJS: follow the last `require` line of the header (no semicolons there, none here).
   const semicolon = leadingRequire ? (text.slice(leadingRequire.range[0], leadingRequire.range[1]).trimEnd().endsWith(";") ? ";" : "") : semi;
   const line = isCommonJs(source, filename)
     ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semicolon}`
     : `import { ${specifierText} } from ${quote}${withKey.module}${quote}${semi}`;
-  const lastImport =
-    [...ast.body].reverse().find((s) => s.type === AST_NODE_TYPES.ImportDeclaration) ??
-    (isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined);
+  // With its group: after the last import of a package, before relative and aliased imports.
+  const anchor = packageImportAnchor(ast);
+  if (anchor.before) {
+    const at = insertionPoint(source, anchor.before);
+    return { local, edit: { range: [at, at], text: `${line}${eol}` } };
+  }
+  const lastImport = anchor.after ?? (isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined);
   if (lastImport) return { local, edit: { range: [lastImport.range[1], lastImport.range[1]], text: `${eol}${line}` } };
   const firstStatement = ast.body.find(
     (s) => !(s.type === AST_NODE_TYPES.ExpressionStatement && "directive" in s && typeof s.directive === "string"),
@@ -438,11 +459,14 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
       if (!notHoisted) {
         const statement = topLevelStatement(fn);
         const form = runsBeforeModuleBody(statement) ? "function" : "const";
-        const name = registry.identifier(base);
-        const declaration =
+        const name = registry.identifier(base, nameQualifiersFor(site));
+        const style = fileStyle(source);
+        const aliases = typeAliases(registry, name, types, style, eol);
+        const written =
           form === "function"
-            ? functionDeclarationText(source, fn, name, types)
-            : `const ${name} = ${isMethodShorthand(fn) ? methodAsFunctionExpression(source, fn) : annotatedFunctionText(source, fn, types)};`;
+            ? functionDeclarationText(source, fn, name, aliases.types, style, eol)
+            : `const ${name} = ${movedText(source, fn, isMethodShorthand(fn) ? methodAsFunctionExpression(source, fn) : annotatedFunctionText(source, fn, aliases.types))}${style.semi ? ";" : ""}`;
+        const declaration = written === undefined ? undefined : aliases.text + written;
         if (declaration === undefined) {
           notHoisted = "a named function expression inside a hoisted function declaration would be read before it is initialised";
         } else {
@@ -464,6 +488,7 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
 
     // --- wrap -------------------------------------------------------------------------------
     let wrap: WrapPlan | undefined;
+    let memberWrap: MemberWrapPlan | undefined;
     let notWrapped: string | undefined;
     if (!hoist) {
       if (dynamic) {
@@ -484,11 +509,14 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
           notWrapped = `it captures \`${declaredBelow.name}\`, which is declared below it: a key evaluated here would throw before \`${declaredBelow.name}\` is initialised`;
         } else {
           withKeyImport ??= planWithKeyImport(input, registry);
-          const id = registry.id(`${moduleId}#${base}`);
+          const id = registry.id(`${moduleId}#${base}`, nameQualifiersFor(site));
           const captured = info.values.map((capture) => capture.name);
-          const key = captured.length === 0 ? JSON.stringify(id) : `[${[JSON.stringify(id), ...captured].join(", ")}]`;
+          const idText = stringLiteral(id, fileStyle(source).quote);
+          const key = captured.length === 0 ? idText : `[${[idText, ...captured].join(", ")}]`;
           const edits: TextEdit[] = [];
           if (withKeyImport.edit) edits.push(withKeyImport.edit);
+          const members = isMethodShorthand(fn) ? undefined : memberKeysFor(source, fn, info, registry, input.typeInfo);
+          const memberClosureEdits: TextEdit[] = [];
           if (isMethodShorthand(fn)) {
             const keyText = source.text.slice(fn.parent.key.range[0], fn.parent.key.range[1]);
             edits.push({
@@ -504,13 +532,25 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
             const types = needing.length > 0 && input.typeInfo ? portableParameterTypes(input.typeInfo, source, needing) : undefined;
             const paramRange = types && types.size > 0 ? parameterListRange(source, fn) : undefined;
             if (types && paramRange) edits.push({ range: paramRange, text: parameterListText(source, fn, types) });
+            memberClosureEdits.push(...edits.slice(withKeyImport.edit ? 1 : 0));
             edits.push({ range: [fn.range[1], fn.range[1]], text: `, ${key})` });
           }
           wrap = { id, captured, fix: mergeEdits(source.text, edits), edits };
+          if (members) {
+            // Keyed on the members read (`row.prefix`), copied into locals before the closure.
+            const memberCaptured = [...members.kept.map((capture) => capture.name), ...members.copies.map((copy) => copy.local)];
+            const memberKey = `[${[idText, ...memberCaptured].join(", ")}]`;
+            const closure = [...memberClosureEdits, ...members.replacements, { range: [fn.range[1], fn.range[1]] as const, text: `, ${memberKey})` }];
+            const copies = copyEdits(source, fn, members, closure, fileStyle(source), eol);
+            if (copies) {
+              const memberEdits = [...(withKeyImport.edit ? [withKeyImport.edit] : []), ...copies];
+              memberWrap = { id, captured: memberCaptured, copies: members.copies, fix: mergeEdits(source.text, memberEdits), edits: memberEdits };
+            }
+          }
         }
       }
     }
-    plans.push({ site, ...(hoist ? { hoist } : {}), ...(wrap ? { wrap } : {}), ...(notHoisted ? { notHoisted } : {}), ...(notWrapped ? { notWrapped } : {}), ...(needsTypes && !hoist ? { needsTypes } : {}) });
+    plans.push({ site, ...(hoist ? { hoist } : {}), ...(wrap ? { wrap } : {}), ...(memberWrap ? { memberWrap } : {}), ...(notHoisted ? { notHoisted } : {}), ...(notWrapped ? { notWrapped } : {}), ...(needsTypes && !hoist ? { needsTypes } : {}) });
   }
   return plans;
 }
@@ -527,3 +567,55 @@ function paramName(source: SourceInput, param: TSESTree.Parameter): string {
 }
 
 export type { TypeInfo };
+
+/**
+ * Text of `fn` moved to module level: re-based from the indentation of the line it came from, unless
+ * it holds a multi-line template literal (whose text would change).
+ */
+function movedText(source: SourceInput, fn: FunctionNode, text: string): string {
+  return hasMultilineTemplate(source, fn) ? text : rebaseIndentation(source.text, fn.range[0], text);
+}
+
+function hasMultilineTemplate(source: SourceInput, fn: FunctionNode): boolean {
+  return (source.ast.tokens ?? []).some(
+    (token) => token.type === "Template" && token.range[0] >= fn.range[0] && token.range[1] <= fn.range[1] && token.value.includes("\n"),
+  );
+}
+
+/** Inline parameter types longer than this are written as a named type alias above the declaration. */
+const MAX_INLINE_TYPE = 60;
+
+function pascalCase(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Long printed parameter types become `type <Name>Input = …` aliases (named after the hoisted
+ * function), so no declaration carries a several-hundred-character inline type.
+ */
+function typeAliases(
+  registry: NameRegistry,
+  name: string,
+  types: ReadonlyMap<TSESTree.Parameter, string>,
+  style: FileStyle,
+  eol: string,
+): { types: ReadonlyMap<TSESTree.Parameter, string>; text: string } {
+  const long = [...types].filter(([, printed]) => printed.length > MAX_INLINE_TYPE);
+  if (long.length === 0) return { types, text: "" };
+  const result = new Map(types);
+  let text = "";
+  for (const [param, printed] of long) {
+    const paramLabel = param.type === AST_NODE_TYPES.Identifier ? pascalCase(param.name) : "Param";
+    const alias = registry.identifier(`${pascalCase(name)}${long.length === 1 ? "Input" : paramLabel}`);
+    result.set(param, alias);
+    text += `type ${alias} = ${printed}${style.semi ? ";" : ""}${eol}${eol}`;
+  }
+  return { types: result, text };
+}
+
+/** A string literal in the file's quotes. */
+function stringLiteral(value: string, quote: "'" | '"'): string {
+  const json = JSON.stringify(value);
+  if (quote === '"') return json;
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}

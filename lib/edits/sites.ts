@@ -1,6 +1,6 @@
 // Which closures are reported (and so fixed or migrated): one definition for the rule and the codemod.
 import type { ContextOptions, FileAnalysis, RepeatAnswer, SlotSite } from "../analysis/index.js";
-import { defaultMemoFunctions } from "../analysis/index.js";
+import { defaultEffectFunctions, defaultMemoFunctions } from "../analysis/index.js";
 
 export interface SiteOptions extends ContextOptions {
   readonly scope: "repeated" | "all";
@@ -10,6 +10,7 @@ export const defaultSiteOptions: SiteOptions = {
   scope: "repeated",
   checkFactories: false,
   memoFunctions: defaultMemoFunctions,
+  effectFunctions: defaultEffectFunctions,
 };
 
 export interface ReportedSite {

@@ -78,12 +78,26 @@ export function portableParameterTypes(
       tsApi.TypeFormatFlags.NoTruncation |
       tsApi.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope |
       tsApi.TypeFormatFlags.WriteArrowStyleSignature;
-    const printed = checker.typeToString(type, sourceFile, flags);
+    // Written as formatters print object types: `{ a: string; b: number }` (no `;` before `}`).
+    const printed = checker.typeToString(type, sourceFile, flags).replace(/;(\s*)\}/g, "$1}");
     if (printed.includes("...") || printed.includes("import(") || /\btypeof\b/.test(printed)) return undefined;
+    // An annotation `any` would trade an inferred type for an explicit one (no-explicit-any): wrap instead.
+    if (/\bany\b/.test(printed.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return undefined;
     if (typeNamesIn(printed).some((name) => !inScope.has(name))) return undefined;
     result.set(param, printed);
   }
   return result;
+}
+
+/**
+ * A package installed twice at one version (`a/node_modules/x` and `b/node_modules/x`) is read once:
+ * the program answers for the second path with a *redirect* source file that points at the first.
+ * A compiler host must hand back the file as read from that path (TypeScript asserts it: "Host should
+ * not return a redirect source file"); the program rebuilds the redirect itself.
+ */
+function unredirected(file: ts.SourceFile | undefined): ts.SourceFile | undefined {
+  const redirect = (file as (ts.SourceFile & { redirectInfo?: { unredirected: ts.SourceFile } }) | undefined)?.redirectInfo;
+  return redirect ? redirect.unredirected : file;
 }
 
 /**
@@ -109,7 +123,7 @@ export function programsWithText(programs: readonly ts.Program[], fileName: stri
       if (tsApi.sys.resolvePath(name) === tsApi.sys.resolvePath(current.fileName)) {
         return tsApi.createSourceFile(name, text, languageVersion, true);
       }
-      return program.getSourceFile(name) ?? fallback(name, languageVersion, onError, shouldCreate);
+      return unredirected(program.getSourceFile(name)) ?? fallback(name, languageVersion, onError, shouldCreate);
     };
     result.push(tsApi.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program }));
   }

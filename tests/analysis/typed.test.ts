@@ -62,7 +62,7 @@ describe("type-aware receivers", () => {
       skipLibCheck: true,
     });
     const result = migrateSource(text, { filename: file, programs: [program] });
-    expect(result.output).toContain("function isValid(n: number) { return n > 0; }");
+    expect(result.output).toContain("function isValid(n: number) {\n  return n > 0;\n}");
     // wrapped closures are annotated too when the type is portable (overloaded generic calls lose it)
     expect(result.output).toContain(
       'age.refine(withKey((n: number) => n > min, ["eslint-plugin-stable-schema/tests/analysis/__testfixtures__/typed/handler#isValid", min]))',

@@ -100,13 +100,20 @@ describe("git tree check", () => {
     expect(runCli(dir, "migrate", "src").code).toBe(0);
   });
 
-  it("does not count its own --report file, left by an earlier run, as a change", () => {
+  it("does not count --report files left by earlier runs as changes", () => {
     const dir = gitRepo({ "a.ts": ZOD_FILE });
     expect(runCli(dir, "migrate", "--dry", "--report", "report.json", ".").code).toBe(0);
     expect(runCli(dir, "migrate", "--report", "report.json", ".").code).toBe(0);
+    // A report of an earlier run (recognised by its content, whatever its name) never blocks a run …
     const other = runCli(dir, "migrate", "--report", "other.json", ".");
-    expect(other.code, other.stderr).toBe(2);
-    expect(other.stderr).toContain("report.json");
+    expect(other.code, other.stderr).toBe(0);
+    expect(runCli(dir, "migrate", ".").code).toBe(0);
+    // … but any other uncommitted JSON file does.
+    writeFileSync(path.join(dir, "data.json"), JSON.stringify({ version: 1, files: [] }));
+    const blocked = runCli(dir, "migrate", "--report", "report.json", ".");
+    expect(blocked.code, blocked.stderr).toBe(2);
+    expect(blocked.stderr).toContain("data.json");
+    expect(blocked.stderr).not.toContain("other.json");
   });
 
   it("runs on a dirty tree with --force", () => {
@@ -223,7 +230,8 @@ describe("files", () => {
     expect(report.version).toBe(1);
     expect(report.dryRun).toBe(true);
     expect(Object.keys(report.totals)).toEqual(["files", "sites", "leftReasons", "hoistableWithTypes"]);
-    expect(Object.keys(report.totals.files)).toEqual(["scanned", "changed", "unchanged", "skipped", "failed"]);
+    expect(Object.keys(report.totals.files)).toEqual(["scanned", "changed", "unchanged", "skipped", "failed", "ruleOff"]);
+    expect(report.tool).toBe("stable-schema migrate");
     expect(Object.keys(report.totals.sites)).toEqual(["hoisted", "wrapped", "left"]);
     expect(report.totals.files.scanned).toBe(3);
     expect(report.files.map((f) => f.path)).toEqual(["a/b.ts", "a/bad.ts", "z.ts"]);
@@ -310,7 +318,7 @@ describe("files", () => {
       "outside.ts": ZOD_FILE,
     });
     const r = runCli(dir, "migrate", "--project", "tsconfig.json", "--jobs", "2", "--report", "r.json", "src", "outside.ts");
-    expect(r.stderr).toContain("--project runs in-process");
+    expect(r.stderr).toContain("files with type information run in-process; --jobs 2 applies to the others");
     expect(r.code, r.stderr).toBe(0);
     expect(readReport(path.join(dir, "r.json")).totals.files.scanned).toBe(2);
 
@@ -407,7 +415,7 @@ describe("helpers", () => {
       { path: "/d.ts", status: "failed", sites: [], error: { message: "x", line: 1, column: 0 } },
     ]);
     expect(totals).toEqual({
-      files: { scanned: 4, changed: 1, unchanged: 1, skipped: 1, failed: 1 },
+      files: { scanned: 4, changed: 1, unchanged: 1, skipped: 1, failed: 1, ruleOff: 0 },
       sites: { hoisted: 1, wrapped: 2, left: 5 },
       leftReasons: [
         { reason: "captures the generic type `…`", count: 3 },
@@ -421,7 +429,7 @@ describe("helpers", () => {
     expect(summary).toMatch(/failed\s+1/);
     expect(summary).toMatch(/sites left\s+5/);
     expect(summary).toMatch(/3 {2}captures the generic type `…`\n {2}2 {2}it uses `this` of the enclosing function/);
-    expect(summary).toMatch(/tip: 1 closure captures nothing but was wrapped .* run with --project/);
+    expect(summary).toMatch(/tip: 1 closure captures nothing but was wrapped .* or --project <tsconfig.json>\) to hoist it/);
   });
 
   it("buildReport uses cwd-relative posix paths and sorts by path", () => {

@@ -169,7 +169,7 @@ describe("type-aware hoisting (MigrateOptions.programs)", () => {
     expect(result.output).toMatch(/^const isValid\w* = \(n: number\) => n > 0;$/m);
     expect(result.output).toContain(".refine(isValid");
     // an unparenthesised parameter gets its parentheses with the annotation, inside a function declaration
-    expect(result.output).toMatch(/^function isValid\w* ?\(s: string\) \{ return s\.length < 5; \}$/m);
+    expect(result.output).toMatch(/^function isValid\w* ?\(s: string\) \{\n  return s\.length < 5;\n\}$/m);
     expect(result.sites.filter((site) => site.api === ".refine()").map((site) => site.action)).toEqual(["hoisted", "hoisted"]);
     writeFileSync(namespaceFile.replace(/\.ts$/, ".out.ts"), result.output);
   });
@@ -217,7 +217,7 @@ describe("TDZ: a function declaration reached through a circular import", () => 
   });
 
   it("would throw with a hoisted const (the trap the function declaration avoids)", () => {
-    const declaration = /^function (\w+)\(s\) \{ return (.*); \}$/m.exec(output);
+    const declaration = /^function (\w+)\(s\) \{\n {2}return (.*);\n\}$/m.exec(output);
     expect(declaration).not.toBeNull();
     const asConst = output.replace(declaration![0], `const ${declaration![1]} = (s) => ${declaration![2]};`);
     const result = run(setUp("const", asConst));

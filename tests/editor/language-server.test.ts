@@ -274,7 +274,9 @@ describe("vscode-eslint language server", () => {
     expect(text).toBe(`import { z } from "zod";
 import { withKey } from "stable-schema";
 
-function trimName(s: string) { return s.trim(); }
+function trimName(s: string) {
+  return s.trim();
+}
 
 export function parseUser(input: unknown, minAge: number) {
   return z
@@ -295,9 +297,13 @@ export function parseUser(input: unknown, minAge: number) {
     await run((await codeActions(transform!)).find((action) => action.title === "Fix this stable-schema/no-inline-predicate problem")!);
     expect(text).toBe(`import { z } from "zod";
 
-function trimName(s: string) { return s.trim(); }
+function trimName(s: string) {
+  return s.trim();
+}
 
-function isValidAge(n: number) { return n >= 18; }
+function isValidAge(n: number) {
+  return n >= 18;
+}
 
 export function parseUser(input: unknown, minAge: number) {
   return z

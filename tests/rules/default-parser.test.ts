@@ -47,7 +47,7 @@ for (const [version, linter] of [
       expect(messages[0]!.fix).toBeUndefined();
       expect(messages[0]!.suggestions?.[0]?.desc).toMatch(/^Wrap in `withKey\(\)` with the key \[".*#isValid", min\]\.$/);
       const fixed = linter.verifyAndFix(code, config as never, "src/handler.js");
-      expect(fixed.output).toContain("function isValid(n) { return n > 0; }\n\nexport function positive(input) {");
+      expect(fixed.output).toContain("function isValid(n) {\n  return n > 0;\n}\n\nexport function positive(input) {");
       expect(fixed.output).toContain("z.number().refine(isValid).parse(input)");
     });
 

@@ -9,8 +9,8 @@ export function sameLength(list) {
 }
 
 function isValid() {
-      return arguments.length === 1;
-    }
+  return arguments.length === 1;
+}
 
 export function ownArguments(list) {
   // a `function` has its own `arguments`: nothing captured, hoisted.

@@ -1,9 +1,13 @@
 import { type } from "arktype";
 import { withKey } from "stable-schema";
 
-function isValidSku(s: string) { return s.length > 0; }
+function isValidSku(s: string) {
+  return s.length > 0;
+}
 
-function trimNote(s: string) { return s.trim(); }
+function trimNote(s: string) {
+  return s.trim();
+}
 
 export function order(input: unknown, maxQuantity: number) {
   const schema = type({
@@ -15,7 +19,9 @@ export function order(input: unknown, maxQuantity: number) {
   return schema(input);
 }
 
-function trimValue(s: string) { return s.trim(); }
+function trimValue(s: string) {
+  return s.trim();
+}
 
 export function trimmed(input: unknown) {
   const schema = type("string").pipe(trimValue);

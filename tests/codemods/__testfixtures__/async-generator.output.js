@@ -2,9 +2,9 @@ import { z } from "zod";
 import { withKey } from "stable-schema";
 
 async function isValid(name) {
-      await Promise.resolve();
-      return name.length > 0;
-    }
+  await Promise.resolve();
+  return name.length > 0;
+}
 
 export async function checkUnique(input, taken) {
   const schema = z
@@ -15,8 +15,8 @@ export async function checkUnique(input, taken) {
 }
 
 function* transformValue(s) {
-    yield* s;
-  }
+  yield* s;
+}
 
 export function chars(input) {
   const schema = z.string().transform(transformValue);

@@ -1,7 +1,9 @@
 ﻿import { z } from "zod";
 import { withKey } from "stable-schema";
 
-function trimName(s: string) { return s.trim(); }
+function trimName(s: string) {
+  return s.trim();
+}
 
 export function parse(input: unknown, max: number) {
   const schema = z.object({

@@ -1,10 +1,14 @@
 import { z } from "zod";
 
 /* inline note */
-function trimName(s: string) { return s.trim(); }
+function trimName(s: string) {
+  return s.trim();
+}
 
 // no fractional ages
-function isValidAge(n: number) { return Number.isInteger(n); }
+function isValidAge(n: number) {
+  return Number.isInteger(n);
+}
 
 export function parseUser(input: unknown) {
   const schema = z.object({
@@ -22,9 +26,11 @@ export function parseUser(input: unknown) {
 }
 
 function isValid(
-        n: number, // age in years
-      ) { return (// 18 in most countries
-        n >= 18); }
+  n: number, // age in years
+) {
+  return (// 18 in most countries
+    n >= 18);
+}
 
 // A closure moved out of a function declaration becomes a function declaration: its comments,
 // line breaks and trailing comma stay.

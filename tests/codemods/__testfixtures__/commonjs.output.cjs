@@ -5,7 +5,9 @@
 const { z } = require("zod");
 const { withKey } = require("stable-schema");
 
-function trimName(s) { return s.trim(); }
+function trimName(s) {
+  return s.trim();
+}
 
 function parse(input, max) {
   const schema = z.object({

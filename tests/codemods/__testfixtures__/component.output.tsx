@@ -6,7 +6,9 @@ interface Props {
   readonly username: string;
 }
 
-function trimValue(s: string) { return s.trim(); }
+function trimValue(s: string) {
+  return s.trim();
+}
 
 export function UsernameField({ reserved, username }: Props) {
   const schema = yup

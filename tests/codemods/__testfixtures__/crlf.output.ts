@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { withKey } from "stable-schema";
 
-function trimName(s: string) { return s.trim(); }
+function trimName(s: string) {
+  return s.trim();
+}
 
 // CRLF file: inserted lines must use CRLF too.
 export function parse(input: unknown, max: number) {

@@ -1,7 +1,9 @@
 import { Schema } from "effect3";
 import { withKey } from "stable-schema";
 
-function isValid(n: number) { return Number.isInteger(n); }
+function isValid(n: number) {
+  return Number.isInteger(n);
+}
 
 export function port(input: unknown, max: number) {
   const schema = Schema.Number.pipe(
@@ -13,9 +15,13 @@ export function port(input: unknown, max: number) {
   return Schema.decodeUnknownEither(schema)(input);
 }
 
-function decodeValue(s: string) { return Number(s); }
+function decodeValue(s: string) {
+  return Number(s);
+}
 
-function encodeValue(n: number) { return String(n); }
+function encodeValue(n: number) {
+  return String(n);
+}
 
 export function numeric(input: unknown) {
   const schema = Schema.transform(Schema.String, Schema.Number, {

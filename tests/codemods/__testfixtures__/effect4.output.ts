@@ -1,7 +1,9 @@
 import { Schema, SchemaGetter } from "effect";
 import { withKey } from "stable-schema";
 
-function isValid(n: number) { return Number.isInteger(n); }
+function isValid(n: number) {
+  return Number.isInteger(n);
+}
 
 export function port(input: unknown, max: number) {
   const schema = Schema.Number.check(
@@ -11,9 +13,13 @@ export function port(input: unknown, max: number) {
   return Schema.decodeUnknownExit(schema)(input);
 }
 
-function transformDecode(s: string) { return Number(s); }
+function transformDecode(s: string) {
+  return Number(s);
+}
 
-function transformEncode(n: number) { return String(n); }
+function transformEncode(n: number) {
+  return String(n);
+}
 
 export function numeric(input: unknown) {
   const schema = Schema.String.pipe(

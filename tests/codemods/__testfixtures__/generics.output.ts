@@ -13,6 +13,6 @@ export function pointCheck(input: unknown) {
     y: number;
   }
   // uses the local interface `Point`: cannot be hoisted, wrapped with no captured values.
-  const schema = z.custom<Point>(withKey((value: unknown) => typeof (value as Point).x === "number", "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/generics#isValid2"));
+  const schema = z.custom<Point>(withKey((value: unknown) => typeof (value as Point).x === "number", "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/generics#isValidInPointCheck"));
   return schema.safeParse(input).success;
 }

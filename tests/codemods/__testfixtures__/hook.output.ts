@@ -5,11 +5,13 @@ export function useQuantity(max: number, raw: string) {
   const schema = z.coerce
     .number()
     .refine(withKey((n) => Number.isInteger(n), "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/hook#isValid"), "whole numbers only")
-    .refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/hook#isValid2", max]), "too many");
+    .refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/hook#isValidInUseQuantity", max]), "too many");
   return schema.safeParse(raw);
 }
 
-function trimValue(s: string) { return s.trim(); }
+function trimValue(s: string) {
+  return s.trim();
+}
 
 export function useTrimmed(raw: string) {
   const schema = z.string().transform(trimValue);

@@ -5,7 +5,9 @@ interface PositiveBrand {
   readonly Positive: unique symbol;
 }
 
-function isValidPositive(n: number): n is t.Branded<number, PositiveBrand> { return n > 0; }
+function isValidPositive(n: number): n is t.Branded<number, PositiveBrand> {
+  return n > 0;
+}
 
 export function decodePositive(input: unknown, max: number) {
   const Positive = t.brand(t.number, isValidPositive, "Positive");

@@ -1,7 +1,9 @@
 import Joi from "joi";
 import { withKey } from "stable-schema";
 
-function isValidGuests(a: { name: string }, b: { name: string }) { return a.name === b.name; }
+function isValidGuests(a: { name: string }, b: { name: string }) {
+  return a.name === b.name;
+}
 
 export function booking(input: unknown, holidays: readonly string[]) {
   const schema = Joi.object({

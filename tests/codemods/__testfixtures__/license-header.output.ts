@@ -5,7 +5,9 @@
 import * as v from "valibot";
 import { withKey } from "stable-schema";
 
-function toLowerCaseValue(s: string) { return s.toLowerCase(); }
+function toLowerCaseValue(s: string) {
+  return s.toLowerCase();
+}
 
 export function validateSlug(input: unknown, prefix: string) {
   const schema = v.pipe(

@@ -1,9 +1,13 @@
 import { coerce, define, number, refine, string, validate } from "superstruct";
 import { withKey } from "stable-schema";
 
-function transformQuantity(s: string) { return Number.parseFloat(s); }
+function transformQuantity(s: string) {
+  return Number.parseFloat(s);
+}
 
-function validateSku(value: unknown) { return typeof value === "string" && /^[a-z]+-\d+$/.test(value); }
+function validateSku(value: unknown) {
+  return typeof value === "string" && /^[a-z]+-\d+$/.test(value);
+}
 
 export function parseQuantity(input: unknown, max: number) {
   const Quantity = refine(

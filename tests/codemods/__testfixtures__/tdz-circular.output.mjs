@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { checked } from "./b.mjs";
 
-function isValid(s) { return /^[a-z]+-\d+$/.test(s); }
+function isValid(s) {
+  return /^[a-z]+-\d+$/.test(s);
+}
 
 export function isSku(input) {
   return z

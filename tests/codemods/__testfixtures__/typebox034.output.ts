@@ -5,13 +5,17 @@ import { withKey } from "stable-schema";
 export function decodeDate(input: unknown, offset: number) {
   const schema = Type.Transform(Type.Number())
     .Decode(withKey((n: number) => new Date(n + offset), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/typebox034#transformValue", offset]))
-    .Encode(withKey((d: Date) => d.getTime() - offset, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/typebox034#transformValue2", offset]));
+    .Encode(withKey((d: Date) => d.getTime() - offset, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/typebox034#transformValueInDecodeDate", offset]));
   return Value.Decode(schema, input);
 }
 
-function trimValue(s: string) { return s.trim(); }
+function trimValue(s: string) {
+  return s.trim();
+}
 
-function transformValue(s: string) { return s; }
+function transformValue(s: string) {
+  return s;
+}
 
 export function decodeTrimmed(input: unknown) {
   const schema = Type.Transform(Type.String())

@@ -2,7 +2,9 @@ import Type from "typebox";
 import Value from "typebox/value";
 import { withKey } from "stable-schema";
 
-function isValid(n: number) { return n % 2 === 0; }
+function isValid(n: number) {
+  return n % 2 === 0;
+}
 
 export function decodeEven(input: unknown, max: number) {
   const schema = Type.Refine(Type.Number(), isValid);
@@ -10,7 +12,9 @@ export function decodeEven(input: unknown, max: number) {
   return [Value.Check(schema, input), Value.Check(capped, input)];
 }
 
-function trimValue(s: string) { return s.trim(); }
+function trimValue(s: string) {
+  return s.trim();
+}
 
 export function decodeTrimmed(input: unknown) {
   const schema = Type.Decode(Type.String(), trimValue);

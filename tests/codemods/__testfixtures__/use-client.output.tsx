@@ -7,7 +7,9 @@ export function AgeField({ min }: { min: number }) {
   return <input data-valid={schema.safeParse(20).success} />
 }
 
-function isValid(s: string) { return s.length > 0; }
+function isValid(s: string) {
+  return s.length > 0
+}
 
 export function NameField() {
   const schema = z.string().refine(isValid)

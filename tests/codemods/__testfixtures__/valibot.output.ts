@@ -2,9 +2,13 @@ import * as v from "valibot";
 import { array, pipe, string, checkItems } from "valibot";
 import { withKey } from "stable-schema";
 
-function trimValue(s: string) { return s.trim(); }
+function trimValue(s: string) {
+  return s.trim();
+}
 
-function isValid(list: string[]) { return list.length <= 10; }
+function isValid(list: string[]) {
+  return list.length <= 10;
+}
 
 export function tags(input: unknown, banned: readonly string[]) {
   const schema = pipe(
@@ -15,13 +19,15 @@ export function tags(input: unknown, banned: readonly string[]) {
   return v.safeParse(schema, input);
 }
 
-function isValid2(value: { password: string; confirm: string }) { return value.password === value.confirm; }
+function isValidInPassword(value: { password: string; confirm: string }) {
+  return value.password === value.confirm;
+}
 
 export function password(input: unknown) {
   const schema = v.pipe(
     v.object({ password: v.string(), confirm: v.string() }),
     v.forward(
-      v.partialCheck([["password"], ["confirm"]], isValid2, "passwords differ"),
+      v.partialCheck([["password"], ["confirm"]], isValidInPassword, "passwords differ"),
       ["confirm"],
     ),
   );

@@ -2,8 +2,8 @@ import * as yup from "yup";
 import { withKey } from "stable-schema";
 
 function isValidAfterStart(value) {
-          return value > this.parent.start;
-        }
+  return value > this.parent.start;
+}
 
 export function rangeForm(values, limit) {
   const schema = yup.object({

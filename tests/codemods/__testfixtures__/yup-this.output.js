@@ -1,8 +1,8 @@
 import * as yup from "yup";
 
 function isValidMatches(value) {
-      return value === this.parent.password;
-    }
+  return value === this.parent.password;
+}
 
 export function passwordForm(values) {
   const schema = yup.object({

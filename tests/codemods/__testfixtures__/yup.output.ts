@@ -1,9 +1,13 @@
 import * as yup from "yup";
 import { withKey } from "stable-schema";
 
-function toLowerCaseHandle(value: string) { return value.toLowerCase(); }
+function toLowerCaseHandle(value: string) {
+  return value.toLowerCase();
+}
 
-function isValidTags(tag: string) { return tag === ""; }
+function isValidTags(tag: string) {
+  return tag === "";
+}
 
 export function profile(input: unknown, taken: readonly string[]) {
   const schema = yup.object({

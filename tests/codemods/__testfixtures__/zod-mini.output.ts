@@ -1,7 +1,9 @@
 import * as z from "zod/mini";
 import { withKey } from "stable-schema";
 
-function isValid(n: number) { return Number.isInteger(n); }
+function isValid(n: number) {
+  return Number.isInteger(n);
+}
 
 export function quantity(input: unknown, max: number) {
   const schema = z.number().check(

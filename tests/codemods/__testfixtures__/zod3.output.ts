@@ -1,7 +1,9 @@
 import { z } from "zod/v3";
 import { withKey } from "stable-schema";
 
-function isValidCents(n: number) { return Number.isInteger(n); }
+function isValidCents(n: number) {
+  return Number.isInteger(n);
+}
 
 export function amount(input: unknown, currency: string) {
   const schema = z.object({

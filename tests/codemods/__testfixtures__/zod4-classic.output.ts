@@ -1,7 +1,9 @@
 import * as z from "zod";
 import { withKey } from "stable-schema";
 
-function toLowerCaseEmail(s: string) { return s.toLowerCase(); }
+function toLowerCaseEmail(s: string) {
+  return s.toLowerCase();
+}
 
 export function signup(input: unknown, minAge: number) {
   const schema = z
@@ -16,11 +18,13 @@ export function signup(input: unknown, minAge: number) {
     }, "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/zod4-classic#checkValue"))
     .check(withKey((ctx) => {
       if (ctx.value.age > 150) ctx.issues.push({ code: "custom", message: "unlikely age", input: ctx.value.age });
-    }, "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/zod4-classic#checkValue2"));
+    }, "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/zod4-classic#checkValueInSignup"));
   return schema.safeParse(input);
 }
 
-function transformValue(value: unknown) { return (typeof value === "string" ? value.trim() : value); }
+function transformValue(value: unknown) {
+  return (typeof value === "string" ? value.trim() : value);
+}
 
 export function preprocessed(input: unknown) {
   const schema = z.preprocess(transformValue, z.string());

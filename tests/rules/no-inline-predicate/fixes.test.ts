@@ -12,6 +12,28 @@ const rule = noInlinePredicate as unknown as Parameters<typeof tester.run<Messag
 // RuleTester's default file is react.tsx in the working directory: ids name the module from there.
 const id = (name: string) => `eslint-plugin-stable-schema/react#${name}`;
 
+/** The names case: each step adds one declaration and replaces one closure. */
+const namesSteps: Array<[string, string, string]> = [
+  ["const transformSentryDisabled = (s) => s === \"1\";", "(s) => s === \"1\"", "transformSentryDisabled"],
+  ["const whenSentryDisabled = (d) => !d;", "(d) => !d", "whenSentryDisabled"],
+  ["const whenCountryZip = (c, z) => c === \"DE\" && z !== \"\";", "(c, z) => c === \"DE\" && z !== \"\"", "whenCountryZip"],
+  ["const isValidInHandler = (n) => n > 0;", "(n) => n > 0", "isValidInHandler"],
+];
+
+/** The names case after `steps` (all of them by default). */
+function namesOutput(steps: ReadonlyArray<[string, string, string]> = namesSteps): string {
+  let body = `export const handler = (input) => {
+  const env = yup.object({
+    SENTRY_DISABLED: yup.string().transform((s) => s === "1"),
+    dsn: yup.string().when("SENTRY_DISABLED", { is: (d) => !d }),
+    region: yup.string().when(["country", "zip"], { is: (c, z) => c === "DE" && z !== "" }),
+  });
+  return [env.validateSync(input), yup.number().test((n) => n > 0).isValidSync(input)];
+};`;
+  for (const [, closure, name] of steps) body = body.replace(closure, name);
+  return `import * as yup from "yup";\nconst isValid = 1;\n${steps.map(([declaration]) => declaration).join("\n\n")}\n\n${body}`;
+}
+
 tester.run("no-inline-predicate: fixes", rule, {
   valid: [
     {
@@ -23,6 +45,69 @@ export const handler = (input: unknown) => z.number().refine(isValid).parse(inpu
   ],
   invalid: [
     {
+      name: "member keys: a closure that reads only `row.prefix` is offered a key on a copy of the member first, the object key second",
+      code: `import { z } from "zod";
+export function check(rows: { prefix: string }[], input: string) {
+  for (const row of rows) {
+    if (!z.string().refine((s: string) => s.startsWith(row.prefix)).safeParse(input).success) return false;
+  }
+  return true;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "wrapMembers",
+              data: { copies: "`row.prefix`", key: `["${id("isValid")}", prefix]` },
+              output: `import { z } from "zod";
+import { withKey } from "stable-schema";
+export function check(rows: { prefix: string }[], input: string) {
+  for (const row of rows) {
+    const prefix = row.prefix;
+    if (!z.string().refine(withKey((s: string) => s.startsWith(prefix), ["${id("isValid")}", prefix])).safeParse(input).success) return false;
+  }
+  return true;
+}`,
+            },
+            {
+              messageId: "wrap",
+              data: { key: `["${id("isValid")}", row]` },
+              output: `import { z } from "zod";
+import { withKey } from "stable-schema";
+export function check(rows: { prefix: string }[], input: string) {
+  for (const row of rows) {
+    if (!z.string().refine(withKey((s: string) => s.startsWith(row.prefix), ["${id("isValid")}", row])).safeParse(input).success) return false;
+  }
+  return true;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "names: a yup .when condition is named after the field it tests, constant-like keys read as words, a taken name gets a qualifier instead of a number",
+      filename: "handler.js",
+      code: `import * as yup from "yup";
+const isValid = 1;
+export const handler = (input) => {
+  const env = yup.object({
+    SENTRY_DISABLED: yup.string().transform((s) => s === "1"),
+    dsn: yup.string().when("SENTRY_DISABLED", { is: (d) => !d }),
+    region: yup.string().when(["country", "zip"], { is: (c, z) => c === "DE" && z !== "" }),
+  });
+  return [env.validateSync(input), yup.number().test((n) => n > 0).isValidSync(input)];
+};`,
+      // The autofix hoists every closure of the file in one pass; each suggestion hoists its own.
+      output: namesOutput(),
+      errors: namesSteps.map(([declaration, closure, name]) => ({
+        messageId: "inlineRepeated" as const,
+        suggestions: [{ messageId: "hoist" as const, data: { name, form: "constant" }, output: namesOutput([[declaration, closure, name]]) }],
+      })),
+    },
+    {
       name: "JS file: a closure that captures nothing is hoisted to a function declaration above a function declaration (TDZ-safe)",
       filename: "handler.js",
       code: `import { z } from "zod";
@@ -30,7 +115,9 @@ export function handler(input) {
   return z.number().refine((n) => n > 0).parse(input);
 }`,
       output: `import { z } from "zod";
-function isValid(n) { return n > 0; }
+function isValid(n) {
+  return n > 0;
+}
 
 export function handler(input) {
   return z.number().refine(isValid).parse(input);
@@ -43,7 +130,9 @@ export function handler(input) {
               messageId: "hoist",
               data: { name: "isValid", form: "function" },
               output: `import { z } from "zod";
-function isValid(n) { return n > 0; }
+function isValid(n) {
+  return n > 0;
+}
 
 export function handler(input) {
   return z.number().refine(isValid).parse(input);
@@ -280,9 +369,9 @@ export const handler = (input) => z.tuple([z.number().refine((n) => n > 0), z.nu
       output: `import { z } from "zod";
 const isValid = (n) => n > 0;
 
-const isValid2 = (n) => n < 9;
+const isValidInHandler = (n) => n < 9;
 
-export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine(isValid2)]).parse(input);`,
+export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine(isValidInHandler)]).parse(input);`,
       errors: [
         {
           messageId: "inlineRepeated",
@@ -302,11 +391,11 @@ export const handler = (input) => z.tuple([z.number().refine(isValid), z.number(
           suggestions: [
             {
               messageId: "hoist",
-              data: { name: "isValid2", form: "constant" },
+              data: { name: "isValidInHandler", form: "constant" },
               output: `import { z } from "zod";
-const isValid2 = (n) => n < 9;
+const isValidInHandler = (n) => n < 9;
 
-export const handler = (input) => z.tuple([z.number().refine((n) => n > 0), z.number().refine(isValid2)]).parse(input);`,
+export const handler = (input) => z.tuple([z.number().refine((n) => n > 0), z.number().refine(isValidInHandler)]).parse(input);`,
             },
           ],
         },

@@ -25,11 +25,40 @@ ruleTester.run("no-inline-predicate: scopes", rule, {
       options: [{ memoFunctions: ["remember"] }],
     },
     {
+      name: "useEffect with deps: the callback runs when the deps change, not on every render",
+      code: `${Z}import { useEffect } from "react";\nexport function useCheck(min: number) { useEffect(() => { z.number().refine((n) => n > min).parse(1); }, [min]); }`,
+    },
+    {
+      name: "useLayoutEffect and React.useInsertionEffect with deps",
+      code: `${Z}import * as React from "react";\nexport function useCheck(min: number) {\n  React.useLayoutEffect(() => { z.number().refine((n) => n > min).parse(1); }, [min]);\n  React.useInsertionEffect(() => { z.number().refine((n) => n > min).parse(1); }, []);\n}`,
+    },
+    {
+      name: "effectFunctions option: a custom effect hook with deps",
+      code: `${Z}import { useAsyncEffect } from "./hooks";\nexport function useCheck(min: number) { useAsyncEffect(async () => { z.number().refine((n) => n > min).parse(1); }, [min]); }`,
+      options: [{ effectFunctions: ["useAsyncEffect"] }],
+    },
+    {
       name: "zod recursive getter in an object shape at module level",
       code: `${Z}export const Cat = z.object({ name: z.string(), get sub() { return z.array(Cat).refine((a) => a.length < 9); } });`,
     },
   ],
   invalid: [
+    {
+      name: "useEffect without deps runs after every render",
+      code: `${Z}import { useEffect } from "react";\nexport function useCheck(min: number) { useEffect(() => { z.number().refine((n) => n > min).parse(1); }); }`,
+      errors: [repeated(".refine()", "predicate", "on every call of the callback passed to `useEffect`", " (captures `min`)")],
+    },
+    {
+      name: "useEffect with deps and undefined as the deps runs after every render",
+      code: `${Z}import { useEffect } from "react";\nexport function useCheck(min: number) { useEffect(() => { z.number().refine((n) => n > min).parse(1); }, undefined); }`,
+      errors: [repeated(".refine()", "predicate", "on every call of the callback passed to `useEffect`", " (captures `min`)")],
+    },
+    {
+      name: "effectFunctions option replaces the default list: useEffect with deps is reported again",
+      code: `${Z}import { useEffect } from "react";\nexport function useCheck(min: number) { useEffect(() => { z.number().refine((n) => n > min).parse(1); }, [min]); }`,
+      options: [{ effectFunctions: [] }],
+      errors: [repeated(".refine()", "predicate", "on every call of the callback passed to `useEffect`", " (captures `min`)")],
+    },
     {
       name: "function declaration",
       code: `${Z}export function run(input: unknown) { return z.string().refine((s) => s.length > 0).parse(input); }`,

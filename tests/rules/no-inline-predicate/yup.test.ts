@@ -89,6 +89,16 @@ export function build(other: string) {
       errors: [repeated(".compact()", "predicate", call("handler"))],
     },
     {
+      name: "yup .when({ is, then, otherwise }) one-argument object form reports is",
+      code: inHandler(`return yup.string().when({ is: (o: string) => o === "a", then: (s) => s.required(), otherwise: (s) => s }).validateSync(input);`),
+      errors: [repeated(".when()", "predicate", call("handler"))],
+    },
+    {
+      name: "yup .when(builder) one-argument builder: a schema built inside runs on every validate",
+      code: `import * as yup from "yup";\nexport const S = yup.string().when(([other], schema) => schema.test("x", (v) => v !== other));`,
+      errors: [repeated(".test()", "predicate", "on every parse, inside the `.when()` callback", " (captures `other`)")],
+    },
+    {
       name: "yup .when(keys, { is: fn }) reports is, not then/otherwise",
       code: inHandler(`return yup.string().when("other", { is: (o: string) => o === "a", then: (s) => s.required(), otherwise: (s) => s }).validateSync(input);`),
       errors: [repeated(".when()", "predicate", call("handler"))],

@@ -20,8 +20,9 @@ export function importRows(rows: readonly ImportRow[]): ImportResult {
       sku: v.pipe(
         v.string(),
         v.transform((s) => s.trim().toUpperCase()),
-        // captures `row`: the codemod wraps it as withKey(fn, ["import#isValidSku", row]), so the key holds
-        // the row object itself (a new object per row, so every row misses and gets its own closure)
+        // captures `row` but reads only `row.prefix`: the codemod copies it (`const prefix = row.prefix`)
+        // and the codemod wraps it as withKey(fn, ["import#isValidSku", prefix]), so rows with the same
+        // prefix share one closure (a key on the row object itself would miss for every new row)
         v.check((s) => s.startsWith(row.prefix.toUpperCase()), "wrong SKU prefix"),
       ),
       quantity: v.pipe(
