@@ -48,7 +48,7 @@ export interface CaptureInfo {
   readonly usesOwnThis: boolean;
 }
 
-function bindingKind(variable: Variable): BindingKind {
+export function bindingKind(variable: Variable): BindingKind {
   const def = variable.defs[0];
   if (!def) return "other";
   switch (def.type) {
@@ -85,7 +85,7 @@ const typeContainers = new Set<string>([
   AST_NODE_TYPES.TSTypeAliasDeclaration,
 ]);
 
-function inTypePosition(node: TSESTree.Node, stop: TSESTree.Node): boolean {
+export function inTypePosition(node: TSESTree.Node, stop: TSESTree.Node): boolean {
   for (let current = node.parent; current && current !== stop; current = current.parent) {
     if (typeContainers.has(current.type)) return true;
     if (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSSatisfiesExpression) {
@@ -95,7 +95,7 @@ function inTypePosition(node: TSESTree.Node, stop: TSESTree.Node): boolean {
   return false;
 }
 
-function isModuleLevel(variable: Variable): boolean {
+export function isModuleLevel(variable: Variable): boolean {
   const type = variable.scope.type;
   return type === "module" || type === "global";
 }

@@ -143,7 +143,7 @@ export function functionName(fn: AnyFunction): string {
   return `the function at line ${fn.loc.start.line}`;
 }
 
-function plainName(fn: AnyFunction): string | undefined {
+export function plainName(fn: AnyFunction): string | undefined {
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
@@ -159,11 +159,11 @@ function isGetterOrSetter(fn: AnyFunction): boolean {
   );
 }
 
-function isHookName(name: string | undefined): boolean {
+export function isHookName(name: string | undefined): boolean {
   return name !== undefined && /^use[A-Z0-9]/.test(name);
 }
 
-function containsJsx(fn: AnyFunction, visitorKeys: VisitorKeys): boolean {
+export function containsJsx(fn: AnyFunction, visitorKeys: VisitorKeys): boolean {
   let found = false;
   walk(fn.body, visitorKeys, (node) => {
     if (found) return false;
@@ -207,7 +207,7 @@ function memoCallbackOf(fn: AnyFunction, memoFunctions: readonly string[]): bool
 }
 
 /** Getters inside an object literal passed to a schema call: zod's recursive shapes (evaluated once per schema). */
-function isSchemaShapeGetter(fn: AnyFunction, trace: TraceResult): boolean {
+export function isSchemaShapeGetter(fn: AnyFunction, trace: TraceResult): boolean {
   const property = fn.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.kind !== "get") return false;
   let node: TSESTree.Node = property.parent;

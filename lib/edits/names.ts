@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { isFunctionNode, memberName, propertyKeyName, stringLiteralValue, unwrapExpression } from "../analysis/ast.js";
 import type { SlotSite } from "../analysis/trace.js";
 
-const reserved = new Set(
+export const reservedNames: ReadonlySet<string> = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
     "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
@@ -36,10 +36,10 @@ export class NameRegistry {
 
   /** A fresh identifier based on `base`: `base`, `base2`, `base3`… */
   identifier(base: string): string {
-    const root = reserved.has(base) ? `${base}Fn` : base;
+    const root = reservedNames.has(base) ? `${base}Fn` : base;
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? root : `${root}${n}`;
-      if (!this.taken.has(candidate) && !reserved.has(candidate)) {
+      if (!this.taken.has(candidate) && !reservedNames.has(candidate)) {
         this.taken.add(candidate);
         return candidate;
       }
@@ -65,13 +65,13 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
-function pascal(text: string): string {
+export function pascal(text: string): string {
   return words(text)
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join("");
 }
 
-function camel(text: string): string {
+export function camel(text: string): string {
   const p = pascal(text);
   if (p === "") return "";
   const result = p[0]!.toLowerCase() + p.slice(1);
