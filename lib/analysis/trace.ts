@@ -2,7 +2,9 @@
 // through scope references, member chains and variables holding schemas, to every schema call and
 // every function passed in one of the catalogue's slots. Reference-driven, so a file that uses no
 // schema library costs one pass over its imports.
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { TSESLint } from "@typescript-eslint/utils";
+import { findVariable } from "./eslint-utils.js";
 import {
   type LibraryEntry,
   type Slot,
@@ -414,7 +416,7 @@ export function scopeOf(scopeManager: ScopeManager, node: TSESTree.Node): Scope 
 /** The variable an identifier refers to, resolved through scope (shadowing respected). */
 export function resolveIdentifier(scopeManager: ScopeManager, id: TSESTree.Identifier): Variable | undefined {
   const scope = scopeOf(scopeManager, id);
-  return scope ? (ASTUtils.findVariable(scope, id) ?? undefined) : undefined;
+  return scope ? (findVariable(scope, id) ?? undefined) : undefined;
 }
 
 /**

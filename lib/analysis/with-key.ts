@@ -4,7 +4,9 @@
 // and checks that its key covers the closure: every captured value, nothing that changes after the
 // closure is created, nothing that differs on every evaluation, one code per id in the module.
 // A miss is cheap, a collision is a bug: where coverage cannot be proven, the call is reported.
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { TSESLint } from "@typescript-eslint/utils";
+import { findVariable } from "./eslint-utils.js";
 import {
   type AnyFunction,
   type FunctionNode,
@@ -80,7 +82,7 @@ function isConstLike(variable: Variable): boolean {
 
 function isGlobalReference(scopeManager: ScopeManager, id: TSESTree.Identifier): boolean {
   const scope = scopeOf(scopeManager, id);
-  const variable = scope ? ASTUtils.findVariable(scope, id) : null;
+  const variable = scope ? findVariable(scope, id) : null;
   return !variable || (variable.scope.type === "global" && variable.defs.length === 0);
 }
 
@@ -318,7 +320,7 @@ interface Closure {
 
 function resolve(scopeManager: ScopeManager, id: TSESTree.Identifier): Variable | undefined {
   const scope = scopeOf(scopeManager, id);
-  return scope ? (ASTUtils.findVariable(scope, id) ?? undefined) : undefined;
+  return scope ? (findVariable(scope, id) ?? undefined) : undefined;
 }
 
 /** The function passed to withKey: inline, or an identifier bound once to a function in this file. */
@@ -618,7 +620,7 @@ class CallChecker {
         (capture) =>
           !inTemporalDeadZone(capture.variable, call) &&
           callScope !== undefined &&
-          ASTUtils.findVariable(callScope, capture.name) === capture.variable,
+          findVariable(callScope, capture.name) === capture.variable,
       );
       const fix = fixable.length === missing.length ? addElements(text, key, missing.map((capture) => capture.name)) : undefined;
       for (const capture of missing) {

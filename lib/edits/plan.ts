@@ -2,7 +2,7 @@
 // the codemod. Hoist what reads nothing from non-module scopes; wrap in `withKey(fn, key)` what
 // captures locals; leave (with the reason) what neither can do safely. Edits are text ranges on the
 // original source: nothing outside them changes.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { type FunctionNode, stringLiteralValue, unwrapExpression } from "../analysis/ast.js";
 import { type CaptureInfo, blockersOf } from "../analysis/captures.js";
 import type { FileAnalysis, SourceInput } from "../analysis/index.js";
