@@ -20,7 +20,7 @@ export const testFileGlobs: string[] = [
 ];
 
 /** The rule ids, without the `stable-schema/` prefix (spelled out so the published types stay ESLint's). */
-export type StableSchemaRuleName = "no-inline-predicate" | "require-stable-key";
+export type StableSchemaRuleName = "no-inline-predicate" | "no-schema-in-function" | "require-stable-key";
 // Compile-time check that the list above names exactly the rules of rules/index.ts.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameRuleNames: Same<StableSchemaRuleName, keyof typeof rules> = true;
@@ -38,11 +38,15 @@ const plugin: StableSchemaPlugin = {
   configs: { recommended: [], strict: [] },
 };
 
-const recommendedRules: Linter.RulesRecord = Object.fromEntries(
-  Object.entries(rules)
-    .filter(([, rule]) => (rule as StableSchemaRule).meta.docs?.recommended !== undefined)
-    .map(([id]) => [`stable-schema/${id}`, "error" as const]),
-);
+/** Rules of a preset: `recommended` takes the rules marked "recommended", `strict` those and the ones marked "strict". */
+const presetRules = (levels: readonly string[]): Linter.RulesRecord =>
+  Object.fromEntries(
+    Object.entries(rules)
+      .filter(([, rule]) => levels.includes((rule as StableSchemaRule).meta.docs?.recommended ?? ""))
+      .map(([id]) => [`stable-schema/${id}`, "error" as const]),
+  );
+const recommendedRules = presetRules(["recommended"]);
+const strictRules = presetRules(["recommended", "strict"]);
 
 plugin.configs.recommended = [
   {
@@ -60,7 +64,7 @@ plugin.configs.strict = [
   {
     name: "stable-schema/strict",
     plugins: { "stable-schema": plugin },
-    rules: recommendedRules,
+    rules: strictRules,
   },
 ];
 

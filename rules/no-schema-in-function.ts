@@ -94,7 +94,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { analysis, settings } = fileAnalysisFor(context);
     const typeInfo = typeInfoFrom(context.sourceCode.parserServices);
-    if (analysis.trace.calls.length === 0) return {};
+    if (analysis.trace.calls.length === 0 && !typeInfo) return {};
     return {
       Program() {
         const { sourceCode } = context;

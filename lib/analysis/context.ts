@@ -294,6 +294,15 @@ function isFactoryOf(fn: AnyFunction, closure: TSESTree.Node, input: ContextInpu
   return returnedExpressions(fn, visitorKeys).some((expression) => schemaValued(expression, 0));
 }
 
+/** `S ??= …` / `S ||= …` where `S` is a module-level variable: the right side runs until `S` is set, once. */
+function isLazyModuleInit(parent: TSESTree.Node, node: TSESTree.Node, scopeManager: ContextInput["scopeManager"]): boolean {
+  if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== node) return false;
+  if (parent.operator !== "??=" && parent.operator !== "||=") return false;
+  if (parent.left.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(scopeManager, parent.left);
+  return variable !== undefined && (variable.scope.type === "module" || variable.scope.type === "global");
+}
+
 /**
  * Walks outward from where `closure` is created to the first boundary that decides how often that
  * code runs.
@@ -303,6 +312,8 @@ export function repeatContext(closure: TSESTree.Node, input: ContextInput, optio
   let factory: AnyFunction | undefined;
   let node: TSESTree.Node = closure;
   for (let parent = node.parent; parent; node = parent, parent = node.parent) {
+    // `cached ??= build()` into a module-level binding: the right side runs once (a lazy module-level value).
+    if (isLazyModuleInit(parent, node, input.scopeManager)) return { repeated: false, reason: "memo", factory };
     if (repeatingLoopPart(parent, node)) {
       return { repeated: true, reason: { type: "loop", label: loopLabel(parent), line: parent.loc.start.line, node: parent }, factory };
     }

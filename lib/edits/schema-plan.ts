@@ -101,7 +101,6 @@ function moduleNameFree(input: PlannerInput, variable: Variable | undefined, nam
 /** The name the hoisted schema gets: the variable it was assigned to, a property key, or the function. */
 function baseName(expression: SchemaExpression): string {
   const suffix = expression.kind === "compile" && expression.compiler?.on === "call" ? "Validator" : "Schema";
-  if (expression.factory) return camel(`${expression.factory.name.replace(/^.*\./, "")} cached`);
   let node: TSESTree.Node = expression.node;
   while (node.parent && isTransparentWrapper(node.parent, node)) node = node.parent;
   const parent = node.parent;
@@ -362,7 +361,9 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
           left.push({ kind: "schema-factory", reason: "it does more than build a schema (calls or registrations would run once per argument list)" });
         } else {
           factoryImport ??= planWithKeyImport({ ...input, withKey: { module: input.withKey.module, name: "schemaFactory" } }, registry);
-          const name = registry.identifier(`get${pascal(baseName(expression))}`);
+          const name = registry.identifier(
+            expression.factory ? camel(`cached ${expression.factory.name.replace(/^.*\./, "")}`) : `get${pascal(baseName(expression))}`,
+          );
           const params = typed
             .map(({ capture, type }) => (typescript ? `${capture.name}: ${(type as { type: string }).type}` : capture.name))
             .join(", ");
