@@ -50,7 +50,6 @@ export function validate(input: unknown, t: (key: string) => string, max: number
               data: { name: "cachedMakeItem", note: " (`validate` is an exported function declaration: a circular import can call it before the module body reaches the constant)" },
               output: `import { buildSchema, makeItem } from "./factories.js";
 import { schemaFactory } from "stable-schema";
-
 const cachedMakeItem = schemaFactory((max: number) => makeItem(max));
 
 export function validate(input: unknown, t: (key: string) => string, max: number) {
