@@ -3,6 +3,7 @@
 // parses, runs the analysis and applies the planned text edits.
 import { setParents } from "../analysis/ast.js";
 import { analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
+import { migrateSchemas } from "./migrate-schemas.js";
 import { type SitePlan, planSites } from "./plan.js";
 import { reportedSites } from "./sites.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
@@ -25,6 +26,8 @@ export interface MigrateOptions {
   modules?: Readonly<Record<string, string>>;
   /** Type information for parameter annotations of hoisted closures (`--project`). */
   programs?: ts.Program[];
+  /** Also apply the `no-schema-in-function` fixes (`--hoist-schemas`): `lazy` hoists to getters. */
+  hoistSchemas?: "eager" | "lazy";
 }
 
 export type SiteAction = "hoisted" | "wrapped" | "left";
@@ -42,6 +45,10 @@ export interface SiteResult {
   reason?: string;
   /** Wrapped only because parameter types were unknown: `--project` would hoist it. */
   needsTypes?: boolean;
+  /** `schema` for a schema built per call (`--hoist-schemas`); absent for an inline closure. */
+  kind?: "schema";
+  /** For a schema: the fix kind applied (`hoist`, `hoist-lazy`, `use-memo`, `schema-factory`). */
+  fix?: string;
 }
 
 export interface MigrateResult {
@@ -193,5 +200,10 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
     };
   });
   const sites = (entries ?? []).flatMap((entry) => (entry.result ? [entry.result] : []));
+  if (options.hoistSchemas) {
+    const schemas = migrateSchemas(text, options, options.hoistSchemas);
+    text = schemas.output;
+    sites.push(...schemas.sites);
+  }
   return { output: text, changed: text !== source, sites };
 }
