@@ -21,7 +21,7 @@ import {
 import type { Variable } from "../analysis/trace.js";
 import { type PlannerInput, insertionPoint, isTypeScriptFile, planWithKeyImport, runsBeforeModuleBody, topLevelStatement } from "./plan.js";
 import { NameRegistry, camel, pascal, reservedNames } from "./names.js";
-import { type TextEdit, indentationAt, lineEnding, lineStart, mergeEdits } from "./text.js";
+import { type TextEdit, commentsBefore, indentationAt, lineEnding, lineStart, mergeEdits } from "./text.js";
 import { typeNamesIn } from "./types.js";
 
 export type SchemaFixKind = "hoist" | "hoist-lazy" | "use-memo" | "schema-factory";
@@ -328,12 +328,19 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
       if (move) {
         // The whole declaration moves: its references now read the module-level constant.
         const { declaration } = movable;
-        const begin = lineStart(text, declaration.range[0]);
-        const onlyIndentBefore = /^[ \t]*$/.test(text.slice(begin, declaration.range[0]));
+        // Comments on the lines right above the declaration move with it.
+        let from = declaration.range[0];
+        for (const comment of [...commentsBefore(source.ast, declaration)].reverse()) {
+          const gap = text.slice(comment.range[1], from);
+          if (!/^[ \t]*\r?\n[ \t]*$/.test(gap) || !/^[ \t]*$/.test(text.slice(lineStart(text, comment.range[0]), comment.range[0]))) break;
+          from = comment.range[0];
+        }
+        const begin = lineStart(text, from);
+        const onlyIndentBefore = /^[ \t]*$/.test(text.slice(begin, from));
         const after = /^[ \t]*\r?\n/.exec(text.slice(declaration.range[1]));
         const removal: TextEdit =
-          onlyIndentBefore && after ? { range: [begin, declaration.range[1] + after[0].length], text: "" } : { range: declaration.range, text: "" };
-        edits.push({ range: [at, at], text: `${dedented(text, declaration)}${eol}${eol}` }, removal);
+          onlyIndentBefore && after ? { range: [begin, declaration.range[1] + after[0].length], text: "" } : { range: [from, declaration.range[1]], text: "" };
+        edits.push({ range: [at, at], text: `${dedented(text, declaration, from)}${eol}${eol}` }, removal);
       } else if (input.hoist === "lazy") {
         const getter = registry.identifier(`get${pascal(base)}`);
         const builder = typescript ? registry.identifier(`build${pascal(base)}`) : undefined;
