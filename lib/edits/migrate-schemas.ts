@@ -8,7 +8,7 @@ import { setParents } from "../analysis/ast.js";
 import { analyzeFile } from "../analysis/index.js";
 import { schemaExpressions } from "../analysis/schema-expressions.js";
 import type { MigrateOptions, SiteResult } from "./migrate.js";
-import { parseSource } from "./migrate.js";
+import { parseSource } from "./parse.js";
 import { type SchemaFixOption, type SchemaPlan, planSchemaExpressions } from "./schema-plan.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
 import { programsWithText, typeInfoFrom } from "./types.js";
@@ -34,7 +34,11 @@ function whyLeft(plan: SchemaPlan): string {
 
 function planText(text: string, options: MigrateOptions, hoist: "eager" | "lazy"): SchemaPlan[] {
   const programs = options.programs ? programsWithText(options.programs, options.filename, text) : undefined;
-  const parsed = parseSource(text, { filename: options.filename, ...(programs && programs.length > 0 ? { programs } : {}) });
+  const parsed = parseSource(text, {
+    filename: options.filename,
+    ...(options.parser ? { parser: options.parser } : {}),
+    ...(programs && programs.length > 0 ? { programs } : {}),
+  });
   setParents(parsed.ast, parsed.visitorKeys);
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
   const typeInfo = typeInfoFrom(parsed.services);
