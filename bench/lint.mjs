@@ -12,7 +12,9 @@
 // machine), the median of the per-round paired differences, and one extra pass with ESLint's `stats`
 // that times the rules' own listeners.
 //
-// Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs).
+// Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs),
+// --rule <name> (default no-inline-predicate; `all` runs every rule of the plugin together, the shared
+// analysis then counted once, as in a real configuration).
 // STABLE_SCHEMA_CORPUS_PLUGIN=<file> benchmarks another build of the plugin than dist/plugin.js.
 import { parseArgs } from "node:util";
 import * as fs from "node:fs/promises";
@@ -25,14 +27,17 @@ import { Linter } from "eslint";
 import unicorn from "eslint-plugin-unicorn";
 import { corpusLintConfig, loadCorpus } from "./corpus.mjs";
 
-const RULE = "no-inline-predicate";
-const RULE_ID = `stable-schema/${RULE}`;
 const UNICORN_ID = "unicorn/consistent-function-scoping";
 const TARGET_ADDED_PERCENT = 3;
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, only: { type: "string" } },
+  options: { rounds: { type: "string", default: "5" }, only: { type: "string" }, rule: { type: "string", default: "no-inline-predicate" } },
 });
+const RULE = args.rule ?? "no-inline-predicate";
+const RULE_ID = RULE === "all" ? "stable-schema/*" : `stable-schema/${RULE}`;
+/** Whether a message (or an ESLint stats entry) belongs to the benchmarked rule(s). */
+const isOwn = (/** @type {string | null | undefined} */ id, /** @type {string | undefined} */ configured) =>
+  configured === "stable-schema/*" ? Boolean(id?.startsWith("stable-schema/")) : id === configured;
 const rounds = Number.parseInt(args.rounds ?? "5", 10);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${args.rounds}`);
 
@@ -63,7 +68,12 @@ const configurations = [
     key: "rule",
     label: RULE_ID,
     ruleId: RULE_ID,
-    config: corpusLintConfig([{ plugins: { "stable-schema": plugin }, rules: { [RULE_ID]: "error" } }]),
+    config: corpusLintConfig([
+      {
+        plugins: { "stable-schema": plugin },
+        rules: RULE === "all" ? Object.fromEntries(Object.keys(plugin.rules ?? {}).map((id) => [`stable-schema/${id}`, "error"])) : { [RULE_ID]: "error" },
+      },
+    ]),
   },
   {
     key: "unicorn",
@@ -109,7 +119,7 @@ function round(/** @type {number} */ roundIndex) {
       wall[index] = (wall[index] ?? 0) + performance.now() - wallStart;
       for (const message of messages) {
         if (message.fatal) parseErrors[index] = (parseErrors[index] ?? 0) + 1;
-        else if (message.ruleId === configuration.ruleId) reports[index] = (reports[index] ?? 0) + 1;
+        else if (configuration.ruleId && isOwn(message.ruleId, configuration.ruleId)) reports[index] = (reports[index] ?? 0) + 1;
       }
     }
   });
@@ -127,7 +137,7 @@ function attributionPass(/** @type {(typeof configurations)[number]} */ configur
     linter.verifyAndFix(source.text, configuration.config, { filename: source.name, stats: true, fix: false });
     const [first] = linter.getTimes().passes;
     parse += first?.parse?.total ?? 0;
-    listeners += (configuration.ruleId && first?.rules?.[configuration.ruleId]?.total) || 0;
+    for (const [id, time] of Object.entries(first?.rules ?? {})) if (isOwn(id, configuration.ruleId)) listeners += time?.total ?? 0;
   }
   return { parse, listeners };
 }
@@ -243,7 +253,7 @@ async function loadBuiltPlugin() {
     throw new Error(`rule not built yet: cannot import dist/plugin.js (run \`npm run build\`)`, { cause: error });
   }
   const rules = loaded.default?.rules;
-  if (!rules || !(RULE in rules)) {
+  if (!rules || (RULE !== "all" && !(RULE in rules))) {
     throw new Error(`rule not built yet: dist/plugin.js has no rules["${RULE}"] (has: ${Object.keys(rules ?? {}).join(", ") || "none"})`);
   }
   return /** @type {import("eslint").ESLint.Plugin} */ (loaded.default);

@@ -485,3 +485,32 @@ describe("helpers", () => {
     expect(line).toMatch(/….*file\.ts$/);
   });
 });
+
+describe("--hoist-schemas", () => {
+  const PER_CALL = `import { z } from "zod";\n\nexport const h = (body: unknown) => z.object({ a: z.string() }).meta({ id: "A" }).parse(body);\nexport const g = (body: unknown) => z.string().parse(body);\n`;
+
+  it("is in the help", () => {
+    const r = runCli(tempDir(), "--help");
+    expect(r.stdout).toContain("--hoist-schemas");
+    expect(r.stdout).toContain("--lazy-schemas");
+  });
+
+  it("hoists what can move, leaves the rest, and says why in the summary and the report", () => {
+    const dir = gitRepo({ "src/h.ts": PER_CALL });
+    const r = runCli(dir, "migrate", "--hoist-schemas", "--report", "report.json", "src");
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, "src/h.ts"), "utf8")).toContain("const gSchema = z.string();");
+    expect(r.stderr).toMatch(/schemas hoisted\s+1/);
+    expect(r.stderr).toMatch(/schemas left\s+1/);
+    expect(r.stderr).toContain("not hoisted: it registers the schema");
+    const report = readReport(path.join(dir, "report.json"));
+    expect(report.totals.schemas).toEqual({ hoisted: 1, memoised: 0, left: 1 });
+  });
+
+  it("without the option, schemas stay where they are", () => {
+    const dir = gitRepo({ "src/h.ts": PER_CALL });
+    const r = runCli(dir, "migrate", "src");
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, "src/h.ts"), "utf8")).toBe(PER_CALL);
+  });
+});
