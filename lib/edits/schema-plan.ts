@@ -4,6 +4,7 @@
 //   hoist-lazy     the same, built on first use: `let S; const getS = () => (S ??= …)`
 //   use-memo       in a React component or hook: `useMemo(() => …, [captured locals])`
 //   schema-factory elsewhere: a module-level `schemaFactory((a, b) => …)` from stable-schema, called with the locals
+//   hoist-parts    where only parts depend on locals: the independent sub-schemas to module-level constants
 // A hoist is `safe` (an autofix) only when nothing can change: no captured locals or types, no calls
 // other than schema constructions, no registration, no temporal dead zone. Otherwise it is a
 // suggestion with its `caution`, and the options that were not possible say why in `left`.
@@ -17,6 +18,7 @@ import {
   type SchemaExpression,
   evaluationOf,
   expressionCaptures,
+  isConstruction,
 } from "../analysis/schema-expressions.js";
 import type { Variable } from "../analysis/trace.js";
 import { type PlannerInput, insertionPoint, isTypeScriptFile, planWithKeyImport, runsBeforeModuleBody, topLevelStatement } from "./plan.js";
@@ -24,7 +26,7 @@ import { NameRegistry, camel, pascal, reservedNames } from "./names.js";
 import { type TextEdit, commentsBefore, indentationAt, lineEnding, lineStart, mergeEdits } from "./text.js";
 import { typeNamesIn } from "./types.js";
 
-export type SchemaFixKind = "hoist" | "hoist-lazy" | "use-memo" | "schema-factory";
+export type SchemaFixKind = "hoist" | "hoist-lazy" | "use-memo" | "schema-factory" | "hoist-parts";
 
 /** Why a hoist is only a suggestion: what could change if it were applied blindly. */
 export type Caution = "evaluation" | "registration" | "compile" | "tdz";
@@ -403,8 +405,55 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
         }
       }
     }
+    // --- hoist-parts: the independent sub-schemas of a schema that depends on locals ---------------
+    if (local) {
+      const parts = independentParts(expression, input, statement.range[0]);
+      if (parts.length > 0) {
+        const names = parts.map((part) => registry.identifier(part.base));
+        const declarations = parts.map((part, i) => `const ${names[i]} = ${dedented(text, part.node)};${eol}`).join("");
+        const edits: TextEdit[] = [{ range: [at, at], text: `${declarations}${eol}` }, ...parts.map((part, i) => ({ range: part.node.range, text: names[i]! }))];
+        const tdz = earlyCaller(statement, input);
+        options.push({ kind: "hoist-parts", name: names.join(", "), edits, fix: mergeEdits(text, edits), safe: false, ...(tdz ? { caution: { type: "tdz" as const, text: tdz } } : {}) });
+      }
+    }
     return { expression, options, left };
   });
+}
+
+/**
+ * The largest sub-schemas of a schema that depends on locals which themselves read no locals, run
+ * nothing but schema constructions and are more than a single builder call (`z.string().email()`, not
+ * `z.string()`): each can move to module level on its own.
+ */
+function independentParts(expression: SchemaExpression, input: PlannerInput, before: number): { node: TSESTree.Node; base: string }[] {
+  const { source, analysis } = input;
+  const calls = new Map(analysis.trace.calls.filter((call) => isConstruction(call, source.scopeManager)).map((call) => [call.node as TSESTree.Node, call]));
+  const countCalls = (root: TSESTree.Node): number => {
+    let count = calls.has(root) ? 1 : 0;
+    walk(root, source.visitorKeys, (node) => {
+      if (isFunctionNode(node)) return false;
+      if (calls.has(node)) count++;
+      return true;
+    });
+    return count;
+  };
+  const found: { node: TSESTree.Node; base: string }[] = [];
+  const qualifies = (node: TSESTree.Node): boolean => {
+    if (!calls.has(node) || node === expression.node || countCalls(node) < 2) return false;
+    const captures = expressionCaptures(node, source.scopeManager, source.visitorKeys, before);
+    if (captures.values.length > 0 || captures.types.length > 0 || captures.usesThis || captures.lateModule.length > 0) return false;
+    const evaluation = evaluationOf(node, analysis, source.scopeManager, source.visitorKeys, undefined, pureImportsOf(input));
+    return evaluation.otherCalls.length === 0 && evaluation.registrations.length === 0;
+  };
+  walk(expression.node, source.visitorKeys, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (!qualifies(node)) return true;
+    const parent = node.parent;
+    const key = parent?.type === AST_NODE_TYPES.Property && parent.value === node ? propertyKeyName(parent) : undefined;
+    found.push({ node, base: key !== undefined && /^[A-Za-z_$][\w$]*$/.test(key) ? camel(`${key} schema`) : "partSchema" });
+    return false;
+  });
+  return found;
 }
 
 /** The runtime's `withKey` (interning: the same function for the same code and key) is pure; so is `schemaFactory`. */
