@@ -16,6 +16,7 @@ import { containsJsx, isHookName, plainName } from "../analysis/context.js";
 import {
   type ExpressionCaptures,
   type SchemaExpression,
+  callsByNode,
   evaluationOf,
   expressionCaptures,
   isConstruction,
@@ -427,19 +428,23 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
  */
 function independentParts(expression: SchemaExpression, input: PlannerInput, before: number): { node: TSESTree.Node; base: string }[] {
   const { source, analysis } = input;
-  const calls = new Map(analysis.trace.calls.filter((call) => isConstruction(call, source.scopeManager)).map((call) => [call.node as TSESTree.Node, call]));
+  const all = callsByNode(analysis.trace);
+  const isBuilt = (node: TSESTree.Node): boolean => {
+    const call = all.get(node);
+    return call !== undefined && isConstruction(call, source.scopeManager);
+  };
   const countCalls = (root: TSESTree.Node): number => {
-    let count = calls.has(root) ? 1 : 0;
+    let count = isBuilt(root) ? 1 : 0;
     walk(root, source.visitorKeys, (node) => {
-      if (isFunctionNode(node)) return false;
-      if (calls.has(node)) count++;
+      if (isFunctionNode(node) || count >= 2) return false;
+      if (isBuilt(node)) count++;
       return true;
     });
     return count;
   };
   const found: { node: TSESTree.Node; base: string }[] = [];
   const qualifies = (node: TSESTree.Node): boolean => {
-    if (!calls.has(node) || node === expression.node || countCalls(node) < 2) return false;
+    if (node === expression.node || !isBuilt(node) || countCalls(node) < 2) return false;
     const captures = expressionCaptures(node, source.scopeManager, source.visitorKeys, before);
     if (captures.values.length > 0 || captures.types.length > 0 || captures.usesThis || captures.lateModule.length > 0) return false;
     const evaluation = evaluationOf(node, analysis, source.scopeManager, source.visitorKeys, undefined, pureImportsOf(input));
