@@ -287,13 +287,18 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
   const planned = new Set<string>();
   let memoCallee: { callee: string; edit?: TextEdit } | undefined;
   let factoryImport: { local: string; edit?: TextEdit } | undefined;
+  const insertionPoints = new Map<TSESTree.Node, number>();
 
   return expressions.map((expression): SchemaPlan => {
     const node = expression.node;
     const options: SchemaFixOption[] = [];
     const left: { kind: SchemaFixKind; reason: string }[] = [];
     const statement = topLevelStatement(node);
-    const at = insertionPoint(source, statement);
+    let at = insertionPoints.get(statement);
+    if (at === undefined) {
+      at = insertionPoint(source, statement);
+      insertionPoints.set(statement, at);
+    }
     const captures = expressionCaptures(node, source.scopeManager, source.visitorKeys, statement.range[0]);
     const movable = movableDeclaration(node);
     const annotationCaptures = movable?.declarator.id.typeAnnotation

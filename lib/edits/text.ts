@@ -78,7 +78,18 @@ export function tokenAt(ast: TSESTree.Program, position: number): TSESTree.Token
 export function commentsBefore(ast: TSESTree.Program, node: TSESTree.Node | TSESTree.Token): TSESTree.Comment[] {
   const previous = tokenBefore(ast, node.range[0]);
   const from = previous ? previous.range[1] : 0;
-  return (ast.comments ?? []).filter((comment) => comment.range[0] >= from && comment.range[1] <= node.range[0]);
+  // Comments are sorted by position: find the first one at or after `from`, then take those before the node.
+  const comments = ast.comments ?? [];
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comments[middle]!.range[0] < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: TSESTree.Comment[] = [];
+  for (let i = low; i < comments.length && comments[i]!.range[1] <= node.range[0]; i++) found.push(comments[i]!);
+  return found;
 }
 
 /** Start of the line `position` is on. */
