@@ -301,21 +301,29 @@ describe("behaviour gate: examples/app before and after migration", () => {
     sampleInputs: AppInputs;
   }
 
-  it("returns identical results for the same inputs", async () => {
+  /** Copies the app twice and migrates the second copy; returns both directories and what happened per site. */
+  function migrateApp(name: string, options: { hoistSchemas?: "eager" } = {}) {
     hasBuiltRuntime();
-    const root = freshDir("behaviour");
+    const root = freshDir(name);
     const before = path.join(root, "before");
     const after = path.join(root, "after");
     for (const dir of [before, after]) {
       cpSync(appDir, dir, { recursive: true, filter: (source) => !/[/\\](?:dist|node_modules)$/.test(source) });
     }
-    const summary: string[] = [];
+    const sites: { line: string; kind: string }[] = [];
     for (const file of filesUnder(path.join(after, "src")).filter((f) => /\.[cm]?[jt]sx?$/.test(f))) {
-      const text = readFileSync(file, "utf8");
-      const result = migrateSource(text, { filename: file });
+      const result = migrateSource(readFileSync(file, "utf8"), { filename: file, ...options });
       if (result.changed) writeFileSync(file, result.output);
-      for (const site of result.sites) summary.push(`${path.relative(after, file)}:${site.line} ${site.action} ${site.name ?? site.reason ?? ""}`);
+      for (const site of result.sites) {
+        sites.push({ kind: site.kind ?? "closure", line: `${path.relative(after, file)}:${site.line} ${site.action} ${site.fix ?? site.name ?? site.reason ?? ""}` });
+      }
     }
+    return { before, after, sites };
+  }
+
+  it("returns identical results for the same inputs", async () => {
+    const { before, after, sites } = migrateApp("behaviour");
+    const summary = sites.map((site) => site.line);
     // The migration must actually do something to the app, or the gate proves nothing.
     expect(summary.some((line) => line.includes(" hoisted "))).toBe(true);
     expect(summary.some((line) => line.includes(" wrapped "))).toBe(true);
@@ -332,19 +340,8 @@ describe("behaviour gate: examples/app before and after migration", () => {
   }, 180_000);
 
   it("returns identical results after the full migration with --hoist-schemas", async () => {
-    hasBuiltRuntime();
-    const root = freshDir("behaviour-schemas");
-    const before = path.join(root, "before");
-    const after = path.join(root, "after");
-    for (const dir of [before, after]) {
-      cpSync(appDir, dir, { recursive: true, filter: (source) => !/[/\\](?:dist|node_modules)$/.test(source) });
-    }
-    const schemaSites: string[] = [];
-    for (const file of filesUnder(path.join(after, "src")).filter((f) => /\.[cm]?[jt]sx?$/.test(f))) {
-      const result = migrateSource(readFileSync(file, "utf8"), { filename: file, hoistSchemas: "eager" });
-      if (result.changed) writeFileSync(file, result.output);
-      for (const site of result.sites) if (site.kind === "schema") schemaSites.push(`${path.relative(after, file)}:${site.line} ${site.action} ${site.fix ?? site.reason ?? ""}`);
-    }
+    const { before, after, sites } = migrateApp("behaviour-schemas", { hoistSchemas: "eager" });
+    const schemaSites = sites.filter((site) => site.kind === "schema").map((site) => site.line);
     // The schema phase must move something in the app (a hoist and a useMemo), or the gate proves nothing.
     expect(schemaSites.some((line) => line.endsWith(" hoisted hoist"))).toBe(true);
     expect(schemaSites.some((line) => line.endsWith(" wrapped use-memo"))).toBe(true);
