@@ -263,7 +263,7 @@ describe("files", () => {
     const report = readReport(path.join(dir, "out/report.json"));
     expect(report.version).toBe(1);
     expect(report.dryRun).toBe(true);
-    expect(Object.keys(report.totals)).toEqual(["files", "sites", "leftReasons", "hoistableWithTypes"]);
+    expect(Object.keys(report.totals)).toEqual(["files", "sites", "schemas", "leftReasons", "hoistableWithTypes"]);
     expect(Object.keys(report.totals.files)).toEqual(["scanned", "changed", "unchanged", "skipped", "failed"]);
     expect(Object.keys(report.totals.sites)).toEqual(["hoisted", "wrapped", "left"]);
     expect(report.totals.files.scanned).toBe(3);
@@ -450,6 +450,7 @@ describe("helpers", () => {
     expect(totals).toEqual({
       files: { scanned: 4, changed: 1, unchanged: 1, skipped: 1, failed: 1 },
       sites: { hoisted: 1, wrapped: 2, left: 5 },
+      schemas: { hoisted: 0, memoised: 0, left: 0 },
       leftReasons: [
         { reason: "captures the generic type `…`", count: 3 },
         // keywords stay readable when names are folded
