@@ -127,7 +127,7 @@ export default createRule<Options, MessageIds>({
             .map((option) => ({ ...suggestion(option), fix: replaceWith(option.fix) }));
           context.report({
             node: expression.node,
-            loc: expression.node.loc.start,
+            loc: { start: expression.node.loc.start, end: expression.node.loc.start },
             ...(expression.kind === "compile"
               ? { messageId: "compileRepeated" as const, data: { api: expression.apiText, label: expression.compiler?.label ?? "compiles", where } }
               : expression.kind === "factory"
