@@ -321,18 +321,23 @@ describe("behaviour gate: examples/app before and after migration", () => {
     return { before, after, sites };
   }
 
+  /** Compiles both copies, loads them, and runs the original on generated inputs. */
+  async function compileAndRun(before: string, after: string) {
+    compile(before);
+    compile(after);
+    const load = async (dir: string) => (await import(pathToFileURL(path.join(dir, "dist/index.js")).href)) as AppModule;
+    const [appBefore, appAfter] = [await load(before), await load(after)];
+    const inputs = generatedInputs(appBefore.sampleInputs);
+    return { appAfter, inputs, resultsBefore: appBefore.runAll(inputs) };
+  }
+
   it("returns identical results for the same inputs", async () => {
     const { before, after, sites } = migrateApp("behaviour");
     const summary = sites.map((site) => site.line);
     // The migration must actually do something to the app, or the gate proves nothing.
     expect(summary.some((line) => line.includes(" hoisted "))).toBe(true);
     expect(summary.some((line) => line.includes(" wrapped "))).toBe(true);
-    compile(before);
-    compile(after);
-    const load = async (dir: string) => (await import(pathToFileURL(path.join(dir, "dist/index.js")).href)) as AppModule;
-    const [appBefore, appAfter] = [await load(before), await load(after)];
-    const inputs = generatedInputs(appBefore.sampleInputs);
-    const resultsBefore = appBefore.runAll(inputs);
+    const { appAfter, inputs, resultsBefore } = await compileAndRun(before, after);
     const resultsAfter = appAfter.runAll(inputs);
     expect(resultsAfter).toEqual(resultsBefore);
     // And a second run of the migrated app (withKey's intern table warm) still agrees.
@@ -345,12 +350,7 @@ describe("behaviour gate: examples/app before and after migration", () => {
     // The schema phase must move something in the app (a hoist and a useMemo), or the gate proves nothing.
     expect(schemaSites.some((line) => line.endsWith(" hoisted hoist"))).toBe(true);
     expect(schemaSites.some((line) => line.endsWith(" wrapped use-memo"))).toBe(true);
-    compile(before);
-    compile(after);
-    const load = async (dir: string) => (await import(pathToFileURL(path.join(dir, "dist/index.js")).href)) as AppModule;
-    const [appBefore, appAfter] = [await load(before), await load(after)];
-    const inputs = generatedInputs(appBefore.sampleInputs);
-    const resultsBefore = appBefore.runAll(inputs);
+    const { appAfter, inputs, resultsBefore } = await compileAndRun(before, after);
     // The app calls its components as plain functions; after the migration they call useMemo, so each
     // call runs as a fresh mount under a minimal hook dispatcher (React's own slot for it).
     const resultsAfter = withMountDispatcher(() => [appAfter.runAll(inputs), appAfter.runAll(inputs)]);
