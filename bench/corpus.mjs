@@ -93,6 +93,70 @@ export const corpusPackages = Object.freeze([
     include: ["src"],
     why: "Schema-agnostic router internals: lots of `.input(...)`/parser look-alikes that must stay silent.",
   },
+  {
+    name: "fastify",
+    version: "5.12.8",
+    integrity:
+      "sha512-moP8exb2sCHLUbJkwp+I6C0padhy4D8lp0SdmzY7HhSdZuqm7O/u3o2aq7u8okaQ//33QDzj3G/u+FsSdB8Qzw==",
+    include: ["fastify.js", "lib"],
+    why: "HTTP framework (plain CommonJS sources): per-request code next to module-level maps, symbols and caches (no-unbounded-cache).",
+  },
+  {
+    name: "openai",
+    version: "7.59.0",
+    integrity:
+      "sha512-wPYKJkLPFEdNJ2tThSg4jE1Ptsv4X3u8g8LIvu0Qz/UIhsKeCzl73rl48PtQsDVrJL/ku0liXOsbyd2TsRsPJw==",
+    include: ["src"],
+    why: "Server-side SDK shipping its TypeScript sources: clients, streaming helpers, module-level registries (no-unbounded-cache).",
+  },
+  {
+    name: "eslint",
+    version: "10.15.0",
+    integrity:
+      "sha512-+5Wg4p+ze3sG1WErYgUO/3H1IQIfFBymVUA0Fo/XTeBOLS6UQIUekpSJ8sdRkn7O7wjh84b55w/roqavH2aScg==",
+    include: ["bin", "lib"],
+    why: "A CLI (plain JavaScript sources) with many module-level caches and WeakMaps, some bounded, some not (no-unbounded-cache).",
+  },
+  {
+    name: "undici",
+    version: "8.13.1",
+    integrity:
+      "sha512-Kt7EaPjh0s93lJH/PmW3d5rhkcpUa6fS3jqZ7+YGxNd9L7Xy/i827xe4C2uhhq+pJebM4tQOl5AgHmW11G5Skg==",
+    include: ["index.js", "lib"],
+    why: "Node's HTTP client (plain JavaScript): connection pools, caches and registries in long-lived server processes (no-unbounded-cache).",
+  },
+  {
+    name: "@grpc/grpc-js",
+    version: "1.14.7",
+    integrity:
+      "sha512-W4W/fcBMGRVtG6dW2c7cw2mnpS3hvbBd+oQXjh2iYFTZDk1JJmcNqkM5KSaPubQpamlUUurrlb7G1s9NJeERmQ==",
+    include: ["src"],
+    why: "gRPC for Node in TypeScript sources: channels, subchannel pools and resolver/load-balancer registries (no-unbounded-cache).",
+  },
+  {
+    name: "mongoose",
+    version: "9.12.1",
+    integrity:
+      "sha512-wPw1NKurTDShT+kr/JJvhdwPKIJkxFJv5GEbv++QahN8snPR9Fp/BFg6nQbbCyUHBB8DexwwlCQW6SfBD99QCg==",
+    include: ["lib"],
+    why: "Server-side ODM (plain JavaScript): model and plugin registries, per-query caches (no-unbounded-cache).",
+  },
+  {
+    name: "@apollo/server",
+    version: "5.5.1",
+    integrity:
+      "sha512-Rn3g5TJQsMSUY23CWZTghWdBWyjX7dP1eaEBPkvmM2RHi82cDcpgTIkSCbGvtTUEGjwopLv1AAooU/n7iIZ20A==",
+    include: ["src"],
+    why: "GraphQL server in TypeScript sources: document and schema caches in request pipelines (no-unbounded-cache).",
+  },
+  {
+    name: "webpack",
+    version: "5.113.0",
+    integrity:
+      "sha512-q54iF0LNaAAdLEt3al9qMXC2zARvcx7LVKjHp+ExjCRkGx0M8TmawGHAXykXwofWzxhNzPTAh3kLVXvNg0El4A==",
+    include: ["lib"],
+    why: "A build CLI (plain JavaScript) with hundreds of module-level caches, most of them WeakMaps (no-unbounded-cache).",
+  },
 ]);
 
 const SOURCE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"]);

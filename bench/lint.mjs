@@ -1,4 +1,4 @@
-// `npm run bench:lint` (after `npm run build`): what `stable-schema/no-inline-predicate` adds to a lint run.
+// `npm run bench:lint` (after `npm run build`): what one stable-schema rule (`--rule`, default `no-inline-predicate`) adds to a lint run.
 //
 // On the pinned corpus (bench/corpus.mjs, downloaded once, outside the timing), with file texts read up
 // front, ESLint's `Linter` runs three configurations that share the typescript-eslint parser (no type
@@ -19,7 +19,7 @@
 // Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs),
 // --no-in-process (skip the Linter rounds), --no-cli (skip the command-line runs), --rule <name> (default
 // no-inline-predicate; `all` runs every rule of the plugin together in the Linter rounds, the shared
-// analysis then counted once, as in a real configuration).
+// analysis then counted once, as in a real configuration; e.g. --rule no-unbounded-cache).
 // STABLE_SCHEMA_CORPUS_PLUGIN=<file> benchmarks another build of the plugin than dist/plugin.js.
 import { parseArgs } from "node:util";
 import * as fs from "node:fs/promises";
@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
   options: {
     rounds: { type: "string", default: "5" },
     only: { type: "string" },
+    rule: { type: "string", default: "no-inline-predicate" },
     "no-in-process": { type: "boolean", default: false },
     "no-cli": { type: "boolean", default: false },
     rule: { type: "string", default: "no-inline-predicate" },

@@ -2,13 +2,13 @@
 // `stable-schema migrate <paths…>`: the codemod CLI. It finds files, checks the git tree, runs the
 // shared planner (lib/edits/migrate.ts) over them in workers, writes atomically, prints a summary.
 import { readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, realpath, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
 import { assertPathsExist, DEFAULT_EXTENSIONS, discoverFiles, MissingPathError } from "./lib/discover.js";
-import { gitState, type GitState } from "./lib/git.js";
+import { GitError, gitMarkerRoot, gitState, type GitState } from "./lib/git.js";
 import { DEFAULT_WITH_KEY_IMPORT, OptionError, parseModules, parseWithKeyImport } from "./lib/options.js";
 import type { FileResult, ProcessOptions, ProgramLookup } from "./lib/process.js";
 import { loadProject, ProjectError } from "./lib/project.js";
@@ -52,6 +52,8 @@ interface MigrateCommand {
   force: boolean;
   jobs: number;
   jobsGiven: boolean;
+  /** The --jobs value asked for when it was more than the CPU count (jobs is then the CPU count). */
+  jobsCappedFrom?: number;
   report?: string;
   project?: string;
   extensions: string[];
@@ -96,12 +98,19 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
   if (command !== "migrate") throw new UsageError(`unknown command: ${command} (the only command is migrate)`);
   if (paths.length === 0) throw new UsageError("migrate needs at least one file or directory");
 
-  let jobs = Math.min(os.availableParallelism(), 4);
+  const cpus = os.availableParallelism();
+  let jobs = Math.min(cpus, 4);
+  let jobsCappedFrom: number | undefined;
   if (values.jobs !== undefined) {
     if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) {
       throw new UsageError(`--jobs expects a positive integer, got ${JSON.stringify(values.jobs)}`);
     }
     jobs = Number(values.jobs);
+    // Each worker holds a parser and the planner (~100 MB); more workers than CPUs only costs memory.
+    if (jobs > cpus) {
+      jobsCappedFrom = jobs;
+      jobs = cpus;
+    }
   }
   const extensions =
     values.extensions !== undefined
@@ -129,6 +138,7 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
     force: values.force,
     jobs,
     jobsGiven: values.jobs !== undefined,
+    ...(jobsCappedFrom !== undefined ? { jobsCappedFrom } : {}),
     ...(values.report !== undefined ? { report: values.report } : {}),
     ...(values.project !== undefined ? { project: values.project } : {}),
     extensions,
@@ -146,17 +156,46 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   const paint = paintFor(process.stderr);
 
   await assertPathsExist(cmd.paths);
+  if (cmd.jobsCappedFrom !== undefined) {
+    err(paint.dim(`stable-schema: --jobs ${cmd.jobsCappedFrom} is more than the ${cmd.jobs} CPUs here; using ${cmd.jobs}`));
+  }
   let git: GitState;
-  try {
-    git = await gitState(cmd.paths, cmd.report ? [cmd.report] : []);
-  } catch (error) {
-    if (!cmd.dry && !cmd.force) {
-      err(`stable-schema: cannot check the git tree (${(error as Error).message.trim()}); pass --force to skip the check`);
-      return 2;
+  if (cmd.dry) {
+    // --dry runs no git at all (a repository's hooks or fsmonitor must not run for a preview); the
+    // work trees are found by their .git entries so .gitignore applies exactly as in a real run.
+    const roots = new Set<string>();
+    for (const target of cmd.paths) {
+      const root = await gitMarkerRoot(await realpath(path.resolve(target)).catch(() => path.resolve(target)));
+      if (root !== undefined) roots.add(root);
     }
-    git = { roots: [], outside: [], dirty: [] };
+    git = { roots: [...roots], outside: [], escaped: [], dirty: [] };
+  } else {
+    try {
+      git = await gitState(cmd.paths, cmd.report ? [cmd.report] : []);
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      if (!cmd.force) {
+        err(
+          `stable-schema: cannot check the git tree: ${error.message}\n` +
+            "Uncommitted changes could be overwritten without a way back; fix git (or run it where git works), or pass --force to skip the check.",
+        );
+        return 2;
+      }
+      err(paint.yellow(`stable-schema: cannot check the git tree (${error.message}); proceeding because of --force`));
+      git = { roots: [], outside: [], escaped: [], dirty: [] };
+    }
   }
   if (!cmd.dry) {
+    if (git.escaped.length > 0 && !cmd.force) {
+      err(
+        [
+          "stable-schema: these targets lie outside the git repository they are named in, so git diff cannot show or undo the changes:",
+          ...git.escaped.map((e) => `  ${e.target}${e.resolved !== path.resolve(e.target) ? ` → ${e.resolved}` : ""} (outside ${e.root})`),
+          "Pass --force to migrate them anyway (or --dry to preview).",
+        ].join("\n"),
+      );
+      return 2;
+    }
     if (git.outside.length > 0) {
       err(
         paint.yellow(
@@ -220,7 +259,9 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
     ...(programsFor ? { programsFor } : {}),
     onResult: async (result) => {
       const final = cmd.dry ? result : await writeResult(result);
-      results.push(final);
+      // The texts are only needed for the diff (held below); the summary and report do not keep them.
+      const { source: _source, output: _output, ...kept } = final;
+      results.push(kept);
       progress.tick(displayPath(result.path));
       if (cmd.dry) {
         held.set(order.get(result.path) ?? -1, result);
@@ -277,7 +318,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`stable-schema: ${error.message}\n\n${HELP}\n`);
       return 2;
     }
-    if (error instanceof MissingPathError || error instanceof ProjectError) {
+    if (error instanceof MissingPathError || error instanceof ProjectError || error instanceof GitError) {
       process.stderr.write(`stable-schema: ${error.message}\n`);
       return 2;
     }

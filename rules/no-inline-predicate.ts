@@ -19,7 +19,9 @@ export type Options = [
 export type MessageIds = "inlineRepeated" | "inlineModule" | "hoist" | "wrap";
 
 function describeCaptures(info: CaptureInfo): string {
-  const names = info.values.map((capture) => `\`${capture.name}\``);
+  const names = info.values.map((capture) =>
+    capture.freshPerRun ? `\`${capture.name}\` (a new object on every call, so no \`withKey\` key can ever hit)` : `\`${capture.name}\``,
+  );
   const typeNames = info.types.map((capture) => `\`${capture.name}\``);
   const parts: string[] = [];
   if (names.length > 0) parts.push(`captures ${names.join(", ")}`);
@@ -29,6 +31,8 @@ function describeCaptures(info: CaptureInfo): string {
     [info.usesArguments, "`arguments`"],
     [info.usesSuper, "`super`"],
     [info.usesNewTarget, "`new.target`"],
+    [info.dynamicScope === "with", "`with`"],
+    [info.dynamicScope === "eval", "a direct `eval`"],
   ] as const) {
     if (used) parts.push(`uses ${label}`);
   }

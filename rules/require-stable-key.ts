@@ -1,6 +1,7 @@
 import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
 import { checkWithKeyCalls, withKeySources, type WithKeyProblem } from "../lib/analysis/with-key.js";
+import { moduleIdentity } from "../lib/edits/module-id.js";
 import { readSettings, withKeySource } from "../lib/settings.js";
 
 export type Options = [{ allowUnusedKeys?: boolean }];
@@ -14,7 +15,9 @@ export type MessageIds =
   | "unusedKey"
   | "uninitializedKey"
   | "addToKey"
-  | "removeFromKey";
+  | "removeFromKey"
+  | "unqualifiedId"
+  | "qualifyId";
 
 const messageIds: Record<WithKeyProblem["type"], MessageIds> = {
   badKey: "badKey",
@@ -25,6 +28,7 @@ const messageIds: Record<WithKeyProblem["type"], MessageIds> = {
   duplicateId: "duplicateId",
   unused: "unusedKey",
   uninitialized: "uninitializedKey",
+  unqualifiedId: "unqualifiedId",
 };
 
 function dataOf(problem: WithKeyProblem): Record<string, string | number> {
@@ -43,6 +47,8 @@ function dataOf(problem: WithKeyProblem): Record<string, string | number> {
       return { id: problem.id, text: problem.text };
     case "duplicateId":
       return { id: problem.id, line: problem.line };
+    case "unqualifiedId":
+      return { id: problem.id, name: problem.name, qualified: problem.qualified };
   }
 }
 
@@ -70,8 +76,11 @@ export default createRule<Options, MessageIds>({
       uninitializedKey:
         "Key element `{{name}}` of \"{{id}}\" is declared below this call (line {{line}}): evaluating the key throws a ReferenceError. Declare it before the closure.",
       unusedKey: "The key \"{{id}}\" includes `{{name}}`, which the closure does not use: it splits the cache for nothing.",
+      unqualifiedId:
+        "The closure with key \"{{id}}\" reads the module-level `{{name}}`, but the id is not qualified with this module: another module with the same code and id but its own `{{name}}` would get this function. Use \"{{qualified}}\".",
       addToKey: "Add {{names}} to the key.",
       removeFromKey: "Remove {{names}} from the key.",
+      qualifyId: "Use the module-qualified id \"{{qualified}}\".",
     },
     schema: [
       {
@@ -95,7 +104,7 @@ export default createRule<Options, MessageIds>({
         const problems = checkWithKeyCalls(
           { text: sourceCode.text, ast: sourceCode.ast, scopeManager: sourceCode.scopeManager!, visitorKeys: sourceCode.visitorKeys },
           sources,
-          { allowUnusedKeys: options.allowUnusedKeys ?? false },
+          { allowUnusedKeys: options.allowUnusedKeys ?? false, moduleId: moduleIdentity(context.filename) },
         );
         for (const problem of problems) {
           const fix = "fix" in problem ? problem.fix : undefined;
@@ -109,11 +118,13 @@ export default createRule<Options, MessageIds>({
             ...(suggestion
               ? {
                   suggest: [
-                    {
-                      messageId: problem.type === "missing" ? ("addToKey" as const) : ("removeFromKey" as const),
-                      data: { names: suggestion.names.map((name) => `\`${name}\``).join(", ") },
-                      fix: replaceWith(suggestion),
-                    },
+                    problem.type === "unqualifiedId"
+                      ? { messageId: "qualifyId" as const, data: { qualified: problem.qualified }, fix: replaceWith(suggestion) }
+                      : {
+                          messageId: problem.type === "missing" ? ("addToKey" as const) : ("removeFromKey" as const),
+                          data: { names: suggestion.names.map((name) => `\`${name}\``).join(", ") },
+                          fix: replaceWith(suggestion),
+                        },
                   ],
                 }
               : {}),

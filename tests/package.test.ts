@@ -124,7 +124,8 @@ describe("package shape", () => {
       "  sameObject: required === plugin.default,",
       '  withKey: typeof runtime.withKey,',
       '  withKeyCjs: typeof runtimeCjs.withKey,',
-      "  dualBuilds: runtime.withKey !== runtimeCjs.withKey,",
+      '  esmFile: import.meta.resolve("stable-schema").replace(/^.*\\/lib\\/runtime\\//, ""),',
+      '  cjsFile: require.resolve("stable-schema").replace(/^.*\\/lib\\/runtime\\//, ""),',
       "}));",
     ].join("\n");
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
@@ -135,11 +136,12 @@ describe("package shape", () => {
       sameObject: true,
       withKey: "function",
       withKeyCjs: "function",
-      dualBuilds: true,
+      esmFile: "dist/esm/index.js",
+      cjsFile: "dist/cjs/index.js",
     });
   });
 
-  it("the runtime's ESM and CommonJS copies share their state (a function keyed by one is keyed for the other)", () => {
+  it("the runtime's ESM and CommonJS copies share their state (one intern table; a function keyed by one is keyed for the other)", () => {
     const script = [
       'import { createRequire } from "node:module";',
       'const require = createRequire(import.meta.url);',
@@ -148,10 +150,18 @@ describe("package shape", () => {
       'const min = 3;',
       'const fromEsm = esm.withKey((s) => s.length >= min, ["pkg/file#minLength", min]);',
       'const fromCjs = cjs.withKey((s) => s.length >= min, ["pkg/file#minLength", min]);',
-      "console.log(JSON.stringify({ key: cjs.keyOf(fromEsm) === esm.keyOf(fromEsm), schemaKey: esm.schemaKey({ f: fromEsm }) === cjs.schemaKey({ f: fromEsm }), defined: esm.keyOf(fromEsm) !== undefined, bothKeyed: cjs.keyOf(fromCjs) !== undefined }));",
+      "console.log(JSON.stringify({ key: cjs.keyOf(fromEsm) === esm.keyOf(fromEsm), schemaKey: esm.schemaKey({ f: fromEsm }) === cjs.schemaKey({ f: fromEsm }), defined: esm.keyOf(fromEsm) !== undefined, oneTable: fromEsm === fromCjs, stats: JSON.stringify(esm.internStats()) === JSON.stringify(cjs.internStats()), hits: cjs.internStats().hits }));",
     ].join("\n");
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ key: true, schemaKey: true, defined: true, bothKeyed: true });
+    expect(JSON.parse(out)).toEqual({ key: true, schemaKey: true, defined: true, oneTable: true, stats: true, hits: 1 });
+  });
+
+  it("both public type entries list exactly the plugin's rules", () => {
+    for (const file of ["dist/plugin.d.ts", "dist/plugin.d.cts"]) {
+      const union = /type StableSchemaRuleName = ([^;]+);/.exec(readFileSync(`${root}${file}`, "utf8"))?.[1] ?? "";
+      const names = [...union.matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort();
+      expect(names, file).toEqual(ruleIds().sort());
+    }
   });
 
   it("the plugin's public types name only ESLint's types (no typescript-eslint, no internal modules)", () => {
@@ -218,6 +228,19 @@ describe("every rule", () => {
       const doc = readFileSync(`${root}docs/rules/${id}.md`, "utf8");
       expect(doc, `${id} is neither recommended nor documented as opt-in`).toMatch(/\bopt-in\b/i);
     }
+  });
+
+  it("takes each rule's severity in recommended from its docs (recommendedSeverity), and makes every rule an error in strict", () => {
+    const severityIn = (config: ConfigLike[], id: string) => config.find((entry) => entry.files === undefined && entry.rules)?.rules?.[`${PREFIX}/${id}`];
+    for (const id of ruleIds()) {
+      const docs = plugin.rules[id]!.meta.docs as { recommended?: string; recommendedSeverity?: string } | undefined;
+      if (docs?.recommended === undefined) continue;
+      // A rule marked "strict" is only in strict (no-schema-in-function: precision below the recommended bar).
+      expect(severityIn(plugin.configs.recommended!, id), id).toBe(docs.recommended === "recommended" ? (docs.recommendedSeverity ?? "error") : undefined);
+      expect(severityIn(plugin.configs.strict!, id), id).toBe("error");
+    }
+    // The rule that starts as a warning: a cache the user must bound is a judgement call, not a bug.
+    expect(severityIn(plugin.configs.recommended!, "no-unbounded-cache")).toBe("warn");
   });
 
   it("is enabled in configs.strict (strict is a superset of recommended)", () => {

@@ -7,11 +7,36 @@ import ignore, { type Ignore } from "ignore";
 
 export const DEFAULT_EXTENSIONS: readonly string[] = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
 
+/** A target that cannot be used: it does not exist, is a symbolic link loop, cannot be accessed… */
 export class MissingPathError extends Error {
-  constructor(readonly target: string) {
-    super(`no such file or directory: ${target}`);
+  constructor(
+    readonly target: string,
+    readonly code?: string,
+  ) {
+    super(describePathError(target, code));
     this.name = "MissingPathError";
   }
+}
+
+function describePathError(target: string, code: string | undefined): string {
+  switch (code) {
+    case undefined:
+    case "ENOENT":
+      return `no such file or directory: ${target}`;
+    case "ELOOP":
+      return `too many levels of symbolic links (a symbolic link loop): ${target} (ELOOP)`;
+    case "ENOTDIR":
+      return `a part of the path is not a directory: ${target} (ENOTDIR)`;
+    case "EACCES":
+    case "EPERM":
+      return `permission denied: ${target} (${code})`;
+    default:
+      return `cannot access ${target} (${code})`;
+  }
+}
+
+function codeOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 export interface DiscoverOptions {
@@ -34,8 +59,8 @@ export async function assertPathsExist(targets: readonly string[]): Promise<void
   for (const target of targets) {
     try {
       await stat(target);
-    } catch {
-      throw new MissingPathError(target);
+    } catch (error) {
+      throw new MissingPathError(target, codeOf(error));
     }
   }
 }
@@ -122,8 +147,8 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       // Resolved like git resolves its top level, so paths compare with the work tree roots.
       absolute = await realpath(path.resolve(target));
       info = await stat(absolute);
-    } catch {
-      throw new MissingPathError(target);
+    } catch (error) {
+      throw new MissingPathError(target, codeOf(error));
     }
     if (info.isDirectory()) {
       await walk(absolute, await layersDownTo(absolute));

@@ -1,7 +1,7 @@
 // The dirty-tree check: the codemod rewrites files in place, so by default it only runs where
 // `git diff` / `git checkout` can show and undo what it did.
 import { execFile } from "node:child_process";
-import { realpath, stat } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -12,8 +12,21 @@ export interface GitState {
   roots: string[];
   /** Targets that are not inside any git work tree. */
   outside: string[];
+  /**
+   * Targets that are named inside a git work tree but resolve (through symbolic links) outside it,
+   * or that lie outside the work tree of the current directory: git diff cannot show their changes.
+   */
+  escaped: Array<{ target: string; resolved: string; root: string }>;
   /** `git status --porcelain` lines for the targets, prefixed with their work tree when relevant. */
   dirty: string[];
+}
+
+/** git could not answer (not installed, refused the repository, broken GIT_DIR…): the tree cannot be checked. */
+export class GitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GitError";
+  }
 }
 
 async function dirOf(target: string): Promise<string> {
@@ -25,13 +38,44 @@ async function dirOf(target: string): Promise<string> {
   }
 }
 
+/**
+ * The nearest directory at or above `dir` that holds a `.git` entry (a directory, or the file of a
+ * linked work tree or submodule), found without running git. Undefined when there is none.
+ */
+export async function gitMarkerRoot(dir: string): Promise<string | undefined> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    try {
+      await lstat(path.join(current, ".git"));
+      return current;
+    } catch {
+      // none here: go up
+    }
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * The work tree containing `dir`, or undefined when `dir` is not in a git repository. Throws GitError
+ * when git fails for another reason ("dubious ownership", git not on PATH with a `.git` present, a
+ * GIT_DIR that points nowhere): "cannot tell" must not read as "not a repository".
+ */
 export async function gitRoot(dir: string): Promise<string | undefined> {
   try {
     const { stdout } = await run("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
     const root = stdout.trim();
-    return root ? path.resolve(root) : undefined;
-  } catch {
-    return undefined; // not a repository, or git is not installed
+    if (!root) throw new GitError(`git rev-parse printed no work tree for ${dir}`);
+    return path.resolve(root);
+  } catch (error) {
+    if (error instanceof GitError) throw error;
+    // Decided by the file system, not by git's (translatable) message: no `.git` above and no
+    // GIT_DIR means there is no repository, whatever git said or whether it is installed.
+    if (process.env["GIT_DIR"] === undefined && (await gitMarkerRoot(dir)) === undefined) return undefined;
+    const e = error as NodeJS.ErrnoException & { stderr?: string };
+    const why =
+      e.code === "ENOENT"
+        ? "git is not installed or not on PATH"
+        : (e.stderr ?? "").trim().split("\n")[0] || e.message.trim();
+    throw new GitError(`git failed in ${dir}: ${why}`);
   }
 }
 
@@ -63,27 +107,43 @@ export async function gitState(targets: readonly string[], exclude: readonly str
   }
   const byRoot = new Map<string, string[]>();
   const outside: string[] = [];
+  const escaped: GitState["escaped"] = [];
+  const cwdRoot = await gitRoot(process.cwd());
   for (const target of targets) {
-    const root = await gitRoot(await dirOf(target));
+    const absolute = path.resolve(target);
+    const resolved = await realpath(absolute).catch(() => absolute);
+    const root = await gitRoot(await dirOf(resolved));
+    // Where the target is named: the work tree of its parent directory as written (an explicitly
+    // named symbolic link inside a repository may lead anywhere), else that of the current directory.
+    const namedIn = (await gitRoot(path.dirname(absolute))) ?? cwdRoot;
+    if (namedIn !== undefined && root !== namedIn) {
+      escaped.push({ target, resolved, root: namedIn });
+    }
     if (!root) {
-      outside.push(target);
+      if (namedIn === undefined) outside.push(target);
       continue;
     }
     const list = byRoot.get(root) ?? [];
     // git prints its top level with symbolic links resolved; give it paths resolved the same way.
-    list.push(await realpath(path.resolve(target)).catch(() => path.resolve(target)));
+    list.push(resolved);
     byRoot.set(root, list);
   }
   const dirty: string[] = [];
   for (const [root, paths] of byRoot) {
-    const { stdout } = await run("git", ["status", "--porcelain", "--untracked-files=all", "--", ...paths], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    let stdout: string;
+    try {
+      ({ stdout } = await run("git", ["status", "--porcelain", "--untracked-files=all", "--", ...paths], {
+        cwd: root,
+        maxBuffer: 64 * 1024 * 1024,
+      }));
+    } catch (error) {
+      const e = error as Error & { stderr?: string };
+      throw new GitError(`git status failed in ${root}: ${(e.stderr ?? "").trim().split("\n")[0] || e.message.trim()}`);
+    }
     for (const line of stdout.split("\n")) {
       if (!line.trim() || excluded.has(path.join(root, porcelainPath(line)))) continue;
       dirty.push(byRoot.size > 1 ? `${root}: ${line}` : line);
     }
   }
-  return { roots: [...byRoot.keys()], outside, dirty };
+  return { roots: [...byRoot.keys()], outside, escaped, dirty };
 }

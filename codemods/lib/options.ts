@@ -29,6 +29,16 @@ export function parseWithKeyImport(value: string): WithKeyImport {
 }
 
 /**
+ * `__proto__` is no module specifier, and as a key it would set the mapping's prototype instead of
+ * an entry (the entry would silently vanish): rejected explicitly.
+ */
+function assertModuleKey(key: string): void {
+  if (key === "__proto__") {
+    throw new OptionError('--modules: "__proto__" is not a module specifier that can be mapped');
+  }
+}
+
+/**
  * Parses the `modules` mapping (module specifier → schema library it re-exports), given either as a
  * JSON object (`{"~/schema":"zod"}`) or as a list (`~/schema=zod,@app/valid=valibot`). jscodeshift
  * already JSON-parses option values, so an object is accepted too.
@@ -37,6 +47,7 @@ export function parseModules(value: unknown): Record<string, string> {
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const out: Record<string, string> = {};
     for (const [key, lib] of Object.entries(value)) {
+      assertModuleKey(key);
       if (typeof lib !== "string" || !key) {
         throw new OptionError(`--modules: the value for ${JSON.stringify(key)} must be a library name (a string)`);
       }
@@ -66,6 +77,7 @@ export function parseModules(value: unknown): Record<string, string> {
     if (!key || !lib) {
       throw new OptionError(`--modules: expected module=library, got ${JSON.stringify(pair.trim())}`);
     }
+    assertModuleKey(key);
     out[key] = lib;
   }
   return out;

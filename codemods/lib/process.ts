@@ -3,9 +3,11 @@
 import { readFile } from "node:fs/promises";
 import type * as ts from "typescript";
 import {
+  MigratedTextParseError,
   migrateSource,
   parseSource,
   ParserUnavailableError,
+  stripLocation,
   SourceParseError,
   type MigrateOptions,
   type MigrateResult,
@@ -52,15 +54,53 @@ export async function processFile(
   options: ProcessOptions,
   programsFor?: ProgramLookup,
 ): Promise<FileResult> {
-  let source: string;
+  let bytes: Buffer;
   try {
-    // utf8 keeps a BOM as "\uFEFF" and CRLF as is: migrateSource sees the file byte for byte.
-    source = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     return { path, status: "failed", sites: [], error: { message: `cannot read file: ${e.code ?? e.message}` } };
   }
+  const source = decodeUtf8(bytes);
+  if (source === undefined) {
+    return {
+      path,
+      status: "failed",
+      sites: [],
+      error: {
+        message: `not valid UTF-8 (first invalid byte on line ${invalidUtf8Line(bytes)}); left untouched — convert the file to UTF-8 to migrate it`,
+      },
+    };
+  }
   return processSource(path, source, options, programsFor);
+}
+
+// fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD (which, written back,
+// would change string literals). ignoreBOM: a BOM stays in the text as "\uFEFF", so migrateSource sees
+// the file byte for byte and the written file keeps it.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** The text of `bytes` if they are valid UTF-8, else undefined. Encoding the text again gives `bytes`. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** 1-based line of the first invalid sequence (a newline byte never occurs inside a UTF-8 sequence). */
+function invalidUtf8Line(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (decodeUtf8(bytes.subarray(start, i)) === undefined) return line;
+      line += 1;
+      start = i + 1;
+    }
+  }
+  return line;
 }
 
 export type Migrate = (source: string, options: MigrateOptions) => MigrateResult;
@@ -91,16 +131,7 @@ export function processSource(
         parseSource(result.output, { filename: path });
       } catch (error) {
         if (!(error instanceof SourceParseError)) throw error;
-        return {
-          path,
-          status: "failed",
-          sites: result.sites,
-          error: {
-            message:
-              `stable-schema bug: the migrated text does not parse (${error.line}:${error.column + 1}: ${stripLocation(error)}); ` +
-              "the file was left unchanged — please report it",
-          },
-        };
+        return toolBug(path, new MigratedTextParseError(error), result.sites);
       }
       return { path, status: "changed", sites: result.sites, source, output: result.output };
     }
@@ -109,6 +140,7 @@ export function processSource(
     }
     return { path, status: "unchanged", sites: result.sites };
   } catch (error) {
+    if (error instanceof MigratedTextParseError) return toolBug(path, error, []);
     if (error instanceof SourceParseError) {
       return {
         path,
@@ -125,8 +157,12 @@ export function processSource(
   }
 }
 
-/** SourceParseError's message starts with `file:line:column: `; keep only the parser's words. */
-function stripLocation(error: SourceParseError): string {
-  const prefix = `${error.filename}:${error.line}:${error.column}: `;
-  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+/** The planner produced text that does not parse: our bug, reported as such; the user's file stays as it was. */
+function toolBug(path: string, error: MigratedTextParseError, sites: SiteResult[]): FileResult {
+  return {
+    path,
+    status: "failed",
+    sites,
+    error: { message: `stable-schema bug: ${error.message}; the file was left unchanged — please report it` },
+  };
 }

@@ -73,6 +73,8 @@ export function computeTotals(results: readonly FileResult[]): Totals {
   const reasons = new Map<string, number>();
   for (const r of results) {
     totals.files[r.status] += 1;
+    // A failed file was left untouched: its sites were neither hoisted nor wrapped.
+    if (r.status === "failed") continue;
     for (const site of r.sites) {
       if (site.kind === "schema") totals.schemas[site.action === "wrapped" ? "memoised" : site.action] += 1;
       else totals.sites[site.action] += 1;

@@ -169,3 +169,18 @@ export function loopLabel(node: TSESTree.Node): string {
       return "loop";
   }
 }
+
+/** Syntax that creates a new object each time it is evaluated (`{}`, `[]`, a function, a class, `new X()`). */
+export function createsObject(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ClassExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return true;
+    default:
+      return false;
+  }
+}

@@ -32,6 +32,12 @@ export interface Capture {
   readonly reassigned: boolean;
   /** First reference inside the closure, for messages. */
   readonly reference: TSESTree.Identifier | TSESTree.JSXIdentifier;
+  /**
+   * The binding holds a new object on every run of the code around the closure (`const opts = {…}`,
+   * `[…]`, `new …`, a function or class declared there): a `withKey` key compares it by identity, so
+   * it can never hit. Where the code the binding comes from is not visible (a parameter), false.
+   */
+  readonly freshPerRun: boolean;
 }
 
 export interface CaptureInfo {
@@ -46,6 +52,12 @@ export interface CaptureInfo {
   readonly usesNewTarget: boolean;
   /** A `function` expression that reads its own `this` (yup's `this.parent`): never turn it into an arrow. */
   readonly usesOwnThis: boolean;
+  /**
+   * The closure's names resolve at run time, so what it captures cannot be known: it is inside a
+   * `with` statement or contains one, or a direct `eval` can read (or, in sloppy code, declare)
+   * variables around it. Never hoisted or wrapped.
+   */
+  readonly dynamicScope?: "with" | "eval";
 }
 
 export function bindingKind(variable: Variable): BindingKind {
@@ -100,6 +112,43 @@ export function isModuleLevel(variable: Variable): boolean {
   return type === "module" || type === "global";
 }
 
+/** Parentheses and TypeScript-only wrappers (`as`, `satisfies`, `!`, `<T>x`) do not change the value. */
+function valueOf(node: TSESTree.Expression): TSESTree.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      current.type === AST_NODE_TYPES.TSAsExpression ||
+      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.type === AST_NODE_TYPES.TSTypeAssertion
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+const freshExpressions = new Set<string>([
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ClassExpression,
+]);
+
+/** A non-module binding that gets a new object each time its declaration runs (see Capture.freshPerRun). */
+export function isFreshPerRun(variable: Variable): boolean {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length > 1) return false;
+  if (def.type === "FunctionName" || def.type === "ClassName") return true;
+  if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier || isReassigned(variable)) return false;
+  const init = valueOf(def.node.init);
+  return freshExpressions.has(init.type) || (init.type === AST_NODE_TYPES.Literal && "regex" in init && init.regex !== undefined);
+}
+
 /** Reassigned after declaration: any write that is not the initialiser. */
 export function isReassigned(variable: Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
@@ -131,6 +180,7 @@ export function analyzeCaptures(fn: FunctionNode, scopeManager: ScopeManager, vi
       value,
       reassigned: isReassigned(variable),
       reference: first,
+      freshPerRun: isFreshPerRun(variable),
     };
     (value ? values : types).push(capture);
   }
@@ -147,7 +197,16 @@ export function analyzeCaptures(fn: FunctionNode, scopeManager: ScopeManager, vi
   const scan = (root: TSESTree.Node, lexical: boolean): void => {
     walk(root, visitorKeys, (node) => {
       if (isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
-      if (node.type === AST_NODE_TYPES.ClassBody) return false;
+      if (node.type === AST_NODE_TYPES.ClassBody) {
+        // Members run with the instance's (or the class's) own `this`, but computed keys and
+        // decorators are evaluated where the class is defined, in the outer `this` (`extends` is
+        // not part of the body and is walked as it is).
+        for (const member of node.body) {
+          if ("computed" in member && member.computed && "key" in member) scan(member.key, lexical);
+          for (const decorator of ("decorators" in member ? member.decorators : undefined) ?? []) scan(decorator, lexical);
+        }
+        return false;
+      }
       if (node.type === AST_NODE_TYPES.ThisExpression) {
         if (lexical) usesThis = true;
         else usesOwnThis = true;
@@ -164,7 +223,43 @@ export function analyzeCaptures(fn: FunctionNode, scopeManager: ScopeManager, vi
     });
   };
   scan(fn, isArrow);
-  return { values, types, usesThis, usesArguments, usesSuper, usesNewTarget, usesOwnThis };
+  const dynamicScope = dynamicScopeOf(fn, visitorKeys);
+  return { values, types, usesThis, usesArguments, usesSuper, usesNewTarget, usesOwnThis, ...(dynamicScope ? { dynamicScope } : {}) };
+}
+
+/** `eval(…)` called by that name (a direct eval; `(0, eval)(…)` is indirect and sees only globals). */
+function isDirectEval(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "eval";
+}
+
+function containsDynamic(root: TSESTree.Node, visitorKeys: VisitorKeys): "with" | "eval" | undefined {
+  let found: "with" | "eval" | undefined;
+  walk(root, visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.WithStatement) found = "with";
+    else if (isDirectEval(node)) found = "eval";
+    return found === undefined;
+  });
+  return found;
+}
+
+/**
+ * Why the names `fn` reads cannot be resolved statically, if they cannot: a `with` around it, a
+ * `with` or direct `eval` inside it (an eval reads any variable in scope), or a direct `eval` in an
+ * enclosing function.
+ */
+function dynamicScopeOf(fn: FunctionNode, visitorKeys: VisitorKeys): "with" | "eval" | undefined {
+  for (let current: TSESTree.Node | undefined = fn.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.WithStatement) return "with";
+  }
+  const inside = containsDynamic(fn, visitorKeys);
+  if (inside) return inside;
+  // An eval in an enclosing function can assign the closure's captured variables (and, in sloppy
+  // code, declare new ones it reads) without any write the scope manager sees.
+  for (let current: TSESTree.Node | undefined = fn.parent; current; current = current.parent) {
+    if (isFunctionNode(current) && containsDynamic(current, visitorKeys) === "eval") return "eval";
+  }
+  return undefined;
 }
 
 /** Names that make a closure impossible to move to module level, for messages and the planner. */

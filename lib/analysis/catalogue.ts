@@ -51,6 +51,30 @@ export interface ApiEntry {
   readonly versions?: string;
 }
 
+/**
+ * Where a built schema keeps the function of a slot when the runtime's structural comparison
+ * (lib/runtime/stability.ts) cannot see it in the schema's plain data: the stability checks are
+ * generated from these entries (scripts/gen-runtime-slots.mjs → lib/runtime/hidden-slots.ts).
+ */
+export interface BuiltForm {
+  /** The API names (of this library's `apis`) whose slot function ends up here. */
+  readonly apis: readonly string[];
+  /** Path from a schema node to the object the match is read from (zod: its `_zod.def`). */
+  readonly node: readonly string[];
+  /** Own data properties of that object that identify the form. */
+  readonly match: Readonly<Record<string, string>>;
+  /** Own properties that must be absent (a zod custom check with `fn` is a refine, seen in the def). */
+  readonly absent?: readonly string[];
+  /**
+   * What to compare. "function": the function at `path` from the schema node (the same object or
+   * the same withKey key is stable). "getter": the value of the accessor `path` on the matched
+   * object (read as the library reads it on every parse).
+   */
+  readonly compare: { readonly as: "function" | "getter"; readonly path: readonly string[] };
+  /** Said when the builds differ there. */
+  readonly note: string;
+}
+
 export type LibraryId =
   | "zod"
   | "valibot"
@@ -91,6 +115,8 @@ export interface LibraryEntry {
    * `@sinclair/typebox/value` decodes a value; `Type.Decode(T, fn)` builds a schema): not traced.
    */
   readonly dataModules?: readonly string[];
+  /** Slot functions that built schemas hold out of sight of a structural comparison (see BuiltForm). */
+  readonly built?: readonly BuiltForm[];
   /** What counts as building a schema (`no-schema-in-function`); absent = every builder and method call does. */
   readonly construction?: Construction;
   /** Calls that compile a schema or create a validator instance, costly to repeat (`no-schema-in-function`). */
@@ -168,6 +194,30 @@ export const catalogue: readonly LibraryEntry[] = [
       { names: ["default", "prefault", "catch"], on: "both", slots: [{ arg: 0, kind: D, flag: false }] },
       { names: ["lazy"], on: "builder", slots: [{ arg: 0, kind: L, flag: false, runs: "once" }] },
     ],
+    built: [
+      {
+        apis: ["superRefine", "check", "with"],
+        node: ["_zod", "def"],
+        match: { check: "custom" },
+        absent: ["fn"],
+        compare: { as: "function", path: ["_zod", "check"] },
+        note: "a zod custom check runs the function in `_zod.check` (superRefine wraps it in a closure created on every build, so such builds never compare equal: build the schema once)",
+      },
+      {
+        apis: ["default"],
+        node: ["_zod", "def"],
+        match: { type: "default" },
+        compare: { as: "getter", path: ["defaultValue"] },
+        note: "zod default values",
+      },
+      {
+        apis: ["prefault"],
+        node: ["_zod", "def"],
+        match: { type: "prefault" },
+        compare: { as: "getter", path: ["defaultValue"] },
+        note: "zod prefault values",
+      },
+    ],
   },
   {
     id: "valibot",
@@ -198,6 +248,22 @@ export const catalogue: readonly LibraryEntry[] = [
         names: ["optional", "optionalAsync", "nullable", "nullableAsync", "nullish", "nullishAsync", "undefinedable", "exactOptional", "fallback", "fallbackAsync"],
         on: "builder",
         slots: [{ arg: 1, kind: D, flag: false }],
+      },
+    ],
+    built: [
+      {
+        apis: ["rawCheck", "rawCheckAsync"],
+        node: [],
+        match: { type: "raw_check" },
+        compare: { as: "function", path: ["~run"] },
+        note: "valibot keeps a rawCheck function inside `~run`, a closure created on every build, so such builds never compare equal (build the schema once)",
+      },
+      {
+        apis: ["rawTransform", "rawTransformAsync"],
+        node: [],
+        match: { type: "raw_transform" },
+        compare: { as: "function", path: ["~run"] },
+        note: "valibot keeps a rawTransform function inside `~run`, a closure created on every build, so such builds never compare equal (build the schema once)",
       },
     ],
   },
@@ -409,7 +475,8 @@ export const libraryIds: readonly LibraryId[] = catalogue.map((library) => libra
 
 /** The library a module specifier belongs to, honouring the user's module map first. */
 export function libraryForModule(specifier: string, modules?: Readonly<Record<string, string>>): LibraryEntry | undefined {
-  const mapped = modules?.[specifier];
+  // Own entries only: a specifier like "constructor" must not find Object.prototype members.
+  const mapped = modules && Object.hasOwn(modules, specifier) ? modules[specifier] : undefined;
   if (mapped !== undefined) {
     return catalogue.find((library) => library.id === mapped || library.modules.includes(mapped));
   }

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
 import { type AnyFunction, type VisitorKeys, contains, isFunctionNode, memberName, unwrapExpression, walk } from "./ast.js";
-import { type BindingKind, type Capture, bindingKind, inTypePosition, isModuleLevel, isReassigned } from "./captures.js";
+import { type BindingKind, type Capture, bindingKind, inTypePosition, isFreshPerRun, isModuleLevel, isReassigned } from "./captures.js";
 import type { Compiler, LibraryEntry } from "./catalogue.js";
 import { type ContextOptions, type RepeatAnswer, isSchemaShapeGetter } from "./context.js";
 import type { FileAnalysis, SourceInput } from "./index.js";
@@ -298,7 +298,7 @@ export interface ExpressionCaptures {
 }
 
 function captureOf(variable: Variable, reference: TSESTree.Identifier | TSESTree.JSXIdentifier, value: boolean, binding: BindingKind): Capture {
-  return { name: variable.name, variable, binding, value, reassigned: isReassigned(variable), reference };
+  return { name: variable.name, variable, binding, value, reassigned: isReassigned(variable), freshPerRun: isFreshPerRun(variable), reference };
 }
 
 /** Whether a module-level binding is initialised (and fixed) before `before` runs. */

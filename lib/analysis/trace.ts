@@ -88,7 +88,7 @@ function roleForImported(library: LibraryEntry, imported: string, barrel = false
 
 /** `effect` re-exports `Stream`, `Array`, …: only its schema namespaces are traced. */
 function isBarrel(library: LibraryEntry, specifier: string, modules?: Readonly<Record<string, string>>): boolean {
-  const target = modules?.[specifier] ?? specifier;
+  const target = (modules && Object.hasOwn(modules, specifier) ? modules[specifier] : undefined) ?? specifier;
   return library.barrelModules?.includes(target) ?? false;
 }
 

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { findVariable } from "./eslint-utils.js";
 import {
+  createsObject,
   type AnyFunction,
   type FunctionNode,
   type VisitorKeys,
@@ -71,7 +72,16 @@ export type WithKeyProblem =
       readonly fix?: KeyEdit;
       readonly suggestion?: KeySuggestion;
     }
-  | { readonly type: "uninitialized"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly line: number };
+  | { readonly type: "uninitialized"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly line: number }
+  | {
+      readonly type: "unqualifiedId";
+      readonly node: TSESTree.Node;
+      readonly id: string;
+      readonly name: string;
+      readonly qualified: string;
+      readonly fix?: KeyEdit;
+      readonly suggestion?: KeySuggestion;
+    };
 
 export interface WithKeyInput {
   readonly text: string;
@@ -312,14 +322,8 @@ class FreshTest {
   /** A key element that is different on every evaluation: keyed by identity or by changing value. */
   fresh(node: TSESTree.Node): boolean {
     const inner = unwrapExpression(node);
+    if (createsObject(inner)) return true;
     switch (inner.type) {
-      case AST_NODE_TYPES.ObjectExpression:
-      case AST_NODE_TYPES.ArrayExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ClassExpression:
-      case AST_NODE_TYPES.NewExpression:
-        return true;
       case AST_NODE_TYPES.Literal:
         return "regex" in inner && inner.regex !== undefined;
       case AST_NODE_TYPES.ConditionalExpression:
@@ -539,6 +543,36 @@ function addElements(text: string, key: KeyShape, names: readonly string[]): Key
 
 export interface CheckOptions {
   readonly allowUnusedKeys?: boolean;
+  /**
+   * The file's module identity (`package/path/inside`, see lib/edits/module-id.ts). When given, an
+   * id of a closure that reads module-level bindings must start with `<moduleId>#`.
+   */
+  readonly moduleId?: string;
+}
+
+/**
+ * A module-level binding whose value can differ between two modules with the same text: a
+ * declaration of this module, or an import from a relative path (an import from a package is the
+ * same binding in every module).
+ */
+function isModuleSpecific(variable: Variable): boolean {
+  const scope = variable.scope.type;
+  if (scope !== "module" && !(scope === "global" && variable.defs.length > 0)) return false;
+  const def = variable.defs[0];
+  if (!def) return false;
+  if (def.type !== "ImportBinding") return true;
+  const declaration = def.parent;
+  const specifier = declaration?.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : undefined;
+  return typeof specifier !== "string" || specifier.startsWith(".") || specifier.startsWith("/");
+}
+
+/** The id literal rewritten to `qualified`, in the literal's own quotes. */
+function qualifyId(text: string, idNode: TSESTree.Node, qualified: string): KeyEdit | undefined {
+  if (idNode.type !== AST_NODE_TYPES.Literal || typeof idNode.value !== "string") return undefined;
+  const quote = text[idNode.range[0]] === "'" ? "'" : '"';
+  const body = JSON.stringify(qualified).slice(1, -1);
+  const literal = quote === '"' ? `"${body}"` : `'${body.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  return { range: idNode.range, text: literal };
 }
 
 function lexicalUses(info: CaptureInfo): LexicalName[] {
@@ -593,6 +627,28 @@ class CallChecker {
     if (!closure) return;
     const info = analyzeCaptures(closure.fn as FunctionNode, scopeManager, visitorKeys);
     const reportAt = call.arguments[0]!;
+
+    // The intern table is process-wide: the same closure text with the same id in another module
+    // that reads its own module-level bindings would get this module's function.
+    const moduleId = this.options.moduleId;
+    if (moduleId !== undefined && key.kind !== "bad" && !id.startsWith(`${moduleId}#`)) {
+      const moduleRead = [...outgoingReferences(scopeManager, closure.fn).keys()].find(
+        (variable) => variable !== closure.self && isModuleSpecific(variable),
+      );
+      if (moduleRead) {
+        const qualified = `${moduleId}#${id}`;
+        const idNode = key.kind === "array" ? key.idNode : key.node;
+        const fix = qualifyId(text, unwrapExpression(idNode), qualified);
+        this.problems.push({
+          type: "unqualifiedId",
+          node: idNode,
+          id,
+          name: moduleRead.name,
+          qualified,
+          ...(fix ? { fix, suggestion: { ...fix, names: [qualified] } } : {}),
+        });
+      }
+    }
     for (const name of lexicalUses(info)) this.problems.push({ type: "lexical", node: reportAt, id, name });
 
     const captures = info.values.filter((capture) => capture.variable !== closure.self);
@@ -704,7 +760,7 @@ const memo = new WeakMap<TSESTree.Program, Map<string, WithKeyProblem[]>>();
 
 /** Every problem of every traced `withKey` call in the file, in source order (memoised per Program). */
 export function checkWithKeyCalls(input: WithKeyInput, sources: readonly WithKeySource[], options: CheckOptions = {}): WithKeyProblem[] {
-  const memoKey = JSON.stringify([sources, options.allowUnusedKeys === true]);
+  const memoKey = JSON.stringify([sources, options.allowUnusedKeys === true, options.moduleId ?? null]);
   let perProgram = memo.get(input.ast);
   const cached = perProgram?.get(memoKey);
   if (cached) return cached;

@@ -61,7 +61,24 @@ export interface MigrateResult {
 }
 
 export { ParserUnavailableError, SourceParseError, parseSource, type ParsedSource } from "./parse.js";
-import { type ParseOptions, parseSource } from "./parse.js";
+import { type ParseOptions, parseSource, SourceParseError } from "./parse.js";
+
+/**
+ * The text produced by the migration's own edits does not parse: a bug of the tool, never of the
+ * user's file (which parsed). Carries the parser's words and where in the intermediate text it failed.
+ */
+export class MigratedTextParseError extends Error {
+  constructor(readonly parseError: SourceParseError) {
+    super(`the migrated text does not parse (${parseError.line}:${parseError.column + 1}: ${stripLocation(parseError)})`);
+    this.name = "MigratedTextParseError";
+  }
+}
+
+/** SourceParseError's message starts with `file:line:column: `; keep only the parser's words. */
+export function stripLocation(error: SourceParseError): string {
+  const prefix = `${error.filename}:${error.line}:${error.column}: `;
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}
 
 /** Quick text prefilter: true when the source mentions a schema library or a mapped module. */
 export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>): boolean {
@@ -157,7 +174,14 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
   for (const phase of ["hoist", "wrap"] as const) {
     let previousCount = Number.POSITIVE_INFINITY;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const result = runPass(text, options, phase, memo);
+      let result: PassResult;
+      try {
+        result = runPass(text, options, phase, memo);
+      } catch (error) {
+        // The first pass parses the user's file; any later one parses text our edits produced.
+        if (error instanceof SourceParseError && text !== source) throw new MigratedTextParseError(error);
+        throw error;
+      }
       // Every applied edit removes its site; if the count does not drop, stop rather than loop.
       if (result.plans.length >= previousCount) {
         throw new Error(`stable-schema: internal error: edits to ${options.filename} did not converge (${phase} pass ${pass})`);

@@ -84,20 +84,34 @@ export function runsBeforeModuleBody(statement: TSESTree.ProgramStatement): bool
  */
 export function insertionPoint(source: SourceInput, statement: TSESTree.Node): number {
   const { text, ast } = source;
-  const comments = commentsBefore(ast, statement);
-  let start = statement.range[0];
+  // `@Dec() export class A {}`: the decorators belong to the class but come before `export`, outside
+  // the export statement's range; new code goes above them.
+  const anchor = leadingDecorator(statement) ?? statement;
+  const comments = commentsBefore(ast, anchor);
+  let start = anchor.range[0];
   for (let i = comments.length - 1; i >= 0; i--) {
     const comment = comments[i]!;
     const gap = text.slice(comment.range[1], start);
     if (/\n[ \t]*\r?\n/.test(gap)) break;
     start = comment.range[0];
   }
-  if (start !== statement.range[0] && tokenBefore(ast, start) === undefined) {
+  if (start !== anchor.range[0] && tokenBefore(ast, start) === undefined) {
     // The comments open the file (a license header): keep them on top.
-    return statement.range[0];
+    return anchor.range[0];
   }
   const lineBegin = text.lastIndexOf("\n", start - 1) + 1;
   return /^[ \t]*$/.test(text.slice(lineBegin, start)) ? lineBegin : start;
+}
+
+/** The first decorator of a (possibly exported) class declaration when it starts before the statement. */
+function leadingDecorator(statement: TSESTree.Node): TSESTree.Decorator | undefined {
+  const inner =
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+      ? statement.declaration
+      : statement;
+  const decorators = inner && "decorators" in inner ? (inner.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  const first = decorators?.[0];
+  return first && first.range[0] < statement.range[0] ? first : undefined;
 }
 
 function isMethodShorthand(fn: FunctionNode): fn is TSESTree.FunctionExpression & { parent: TSESTree.Property } {
@@ -255,7 +269,15 @@ function lastLeadingRequire(ast: TSESTree.Program): TSESTree.ProgramStatement | 
 
 /** Finds or plans the `withKey` import: reuse a value import, extend a named import, or add one. */
 export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): WithKeyImport {
-  const { source, withKey, filename } = input;
+  return planNamedImport(input.source, input.filename, input.withKey, registry);
+}
+
+/**
+ * Finds or plans a named import of `target.name` from `target.module` in the file's own style (ESM or
+ * CommonJS, quotes, semicolons): reuse a value import, extend a named import, or add one after the last.
+ */
+export function planNamedImport(source: SourceInput, filename: string, target: WithKeyTarget, registry: NameRegistry): WithKeyImport {
+  const withKey = target;
   const { ast, text } = source;
   const eol = lineEnding(text);
   let extendable: TSESTree.ImportDeclaration | undefined;
@@ -309,8 +331,11 @@ export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): 
   }
   const quote = /^[^"]*'/.test(text.slice(0, 2000)) && !/import[^\n]*"/.test(text.slice(0, 2000)) ? "'" : '"';
   const semi = /from\s+["'][^"']+["'](?!;)\s*\r?\n/.test(text) && !/from\s+["'][^"']+["'];/.test(text) ? "" : ";";
+  const leadingRequire = isCommonJs(source, filename) ? lastLeadingRequire(ast) : undefined;
+  // CommonJS: follow the last `require` line of the header (no semicolons there, none here).
+  const semicolon = leadingRequire ? (text.slice(leadingRequire.range[0], leadingRequire.range[1]).trimEnd().endsWith(";") ? ";" : "") : semi;
   const line = isCommonJs(source, filename)
-    ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semi}`
+    ? `const { ${local === withKey.name ? local : `${withKey.name}: ${local}`} } = require(${quote}${withKey.module}${quote})${semicolon}`
     : `import { ${specifierText} } from ${quote}${withKey.module}${quote}${semi}`;
   const lastImport =
     [...ast.body].reverse().find((s) => s.type === AST_NODE_TYPES.ImportDeclaration) ??
@@ -326,6 +351,18 @@ export function planWithKeyImport(input: PlannerInput, registry: NameRegistry): 
   }
   const at = insertionPoint(source, firstStatement);
   return { local, edit: { range: [at, at], text: `${line}${eol}${eol}` } };
+}
+
+/** Why a closure capturing a new object per call is not wrapped (shared with the rule's message). */
+export function freshCaptureReason(name: string): string {
+  return `it captures \`${name}\`, a new object on every call: a withKey key compares it by identity and can never hit, so a wrap would only miss — key the values it reads instead, or build it once`;
+}
+
+/** Neither hoisted nor wrapped when the names the closure reads are resolved at run time. */
+function dynamicScopeReason(info: CaptureInfo): string | undefined {
+  if (info.dynamicScope === "with") return "it is inside a `with` statement (or contains one), so what it reads is decided at run time";
+  if (info.dynamicScope === "eval") return "a direct `eval` can read or declare variables around it, so what it captures cannot be known";
+  return undefined;
 }
 
 function capturedReason(info: CaptureInfo): string {
@@ -375,7 +412,10 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
     let notHoisted: string | undefined;
     let needsTypes = false;
     let hoist: HoistPlan | undefined;
-    if (blockers.length > 0) {
+    const dynamic = dynamicScopeReason(info);
+    if (dynamic) {
+      notHoisted = dynamic;
+    } else if (blockers.length > 0) {
       notHoisted = capturedReason(info);
     } else if (typescript && info.usesOwnThis && !hasThisParameter(fn)) {
       // `function (v) { this.parent… }`: `this` is typed by the call it is passed to; at module level
@@ -426,14 +466,20 @@ export function planSites(input: PlannerInput, sites: readonly SlotSite[]): Site
     let wrap: WrapPlan | undefined;
     let notWrapped: string | undefined;
     if (!hoist) {
-      if (info.usesThis || info.usesArguments || info.usesSuper || info.usesNewTarget) {
+      if (dynamic) {
+        notWrapped = dynamic;
+      } else if (info.usesThis || info.usesArguments || info.usesSuper || info.usesNewTarget) {
         notWrapped = `it uses \`${info.usesThis ? "this" : info.usesArguments ? "arguments" : info.usesSuper ? "super" : "new.target"}\` of the enclosing function, which differs between calls`;
       } else {
         const reassigned = info.values.find((capture) => capture.reassigned);
+        const fresh = info.values.find((capture) => capture.freshPerRun);
         // The key is evaluated where the closure is created; the closure may read a binding declared below it later.
         const declaredBelow = info.values.find((capture) => inTemporalDeadZone(capture.variable, fn));
         if (reassigned) {
           notWrapped = `it captures \`${reassigned.name}\`, which is reassigned, so a shared function would read another call's variable`;
+        } else if (fresh) {
+          // A key compares captured objects by identity: a wrap around a new object per call only misses.
+          notWrapped = freshCaptureReason(fresh.name);
         } else if (declaredBelow) {
           notWrapped = `it captures \`${declaredBelow.name}\`, which is declared below it: a key evaluated here would throw before \`${declaredBelow.name}\` is initialised`;
         } else {

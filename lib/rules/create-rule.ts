@@ -6,6 +6,8 @@ import type { ESLintUtils, TSESLint } from "@typescript-eslint/utils";
 export interface StableSchemaDocs {
   description: string;
   recommended?: "recommended" | "strict";
+  /** Severity in `recommended` (default "error"); `strict` always uses "error". */
+  recommendedSeverity?: "warn" | "error";
   requiresTypeChecking?: boolean;
 }
 

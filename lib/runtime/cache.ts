@@ -1,14 +1,15 @@
 // Bounded schema caches with hit/miss statistics.
 import { LRUCache } from "lru-cache";
+import { checkMax, checkTtl } from "./limits.js";
 import { schemaKey } from "./schema-key.js";
 
 export const DEFAULT_CACHE_MAX = 1_000;
 export const DEFAULT_FACTORY_MAX = 100;
 
 export interface SchemaCacheOptions<S = unknown> {
-  /** Structural mode: bound of the LRU (default 1,000). Identity mode: ignored (a WeakMap is bounded by the schemas alive). */
+  /** Structural mode: bound of the LRU, an integer from 1 to 2**24 (default 1,000). Identity mode: ignored (a WeakMap is bounded by the schemas alive). */
   max?: number;
-  /** Time to live of an entry in milliseconds (default: none). */
+  /** Time to live of an entry in milliseconds: any finite number > 0, fractions rounded up (default: none). */
   ttl?: number;
   /**
    * "structural" (default): keyed by schemaKey, so equal plain-data schemas share an entry.
@@ -49,9 +50,9 @@ function now(): number {
 
 /** A bounded cache from schemas to derived values (compiled validators, JSON Schemas, …). */
 export function createSchemaCache<V, S = unknown>(options: SchemaCacheOptions<S> = {}): SchemaCache<V, S> {
-  const { max = DEFAULT_CACHE_MAX, ttl, mode = "structural", onMiss } = options;
-  if (!Number.isInteger(max) || max < 1) throw new RangeError("stable-schema: max must be a positive integer");
-  if (ttl !== undefined && !(ttl > 0)) throw new RangeError("stable-schema: ttl must be a positive number");
+  const { mode = "structural", onMiss } = options;
+  const max = checkMax("createSchemaCache", options.max ?? DEFAULT_CACHE_MAX);
+  const ttl = options.ttl === undefined ? undefined : checkTtl("createSchemaCache", options.ttl);
   let hits = 0;
   let misses = 0;
   let evictions = 0;
@@ -166,7 +167,7 @@ export function schemaFactory<A extends unknown[], S>(
   build: (...args: A) => S,
   options: SchemaFactoryOptions = {},
 ): SchemaFactory<A, S> {
-  const cache = createSchemaCache<S, A>({ max: options.max ?? DEFAULT_FACTORY_MAX });
+  const cache = createSchemaCache<S, A>({ max: checkMax("schemaFactory", options.max ?? DEFAULT_FACTORY_MAX) });
   const apply = (args: A): S => build(...args);
   const factory = (...args: A): S => cache.get(args, apply);
   return Object.assign(factory, { stats: cache.stats, clear: cache.clear });

@@ -6,13 +6,16 @@
 //   bigint     <digits>n  (e.g. 1n, -5n)
 //   string     JSON.stringify(s)  (always quoted, so "1" never meets 1)
 //   symbol     @"<registry key>" for Symbol.for(...) symbols, &<token> otherwise
-//   array      [a,b,c]      holes are _ (so [,1] and [undefined,1] differ)
+//   array      [a,b,c]      holes are _ (so [,1] and [undefined,1] differ); an Array subclass or an
+//              array with its own toJSON is an "other object" (JSON.stringify would print toJSON's result)
 //   object     {"k":v,...}  own enumerable string keys in property order (Object.keys order), then
 //              enumerable symbol keys as [<symbol>]:v in property order; a null-prototype object is N{...}
 //              Key order is part of the key: it is observable (Object.keys, JSON output, zod's shape
 //              order decides output order), so objects that differ only in key order are not
 //              interchangeable. A miss is cheap.
 //   RegExp     /"<source>"<flags>      Date  D<epoch ms> (DNaN for an invalid date)
+//              (builtins are recognised by brand — their internal slot — and exact prototype, never
+//              by Symbol.toStringTag; a subclass, a Proxy or a look-alike is an "other object")
 //   Map        M{<atom>=>v,...} in insertion order; Set  S{<atom>,...} in insertion order
 //              (<atom> = a primitive, or an object/function by identity, because Map/Set lookups are
 //              by identity)
@@ -20,16 +23,17 @@
 //   any other object (class instances: zod, valibot, yup schemas, typed arrays, …)  &<token>
 //   back-reference to an ancestor on the current path  #ref(<depth of the ancestor, root = 0>)
 //
-// On JSON data (plain objects and arrays without holes, strings, finite numbers other than -0,
+// On JSON data (plain objects and arrays without holes and without a toJSON anywhere on them, strings, finite numbers other than -0,
 // booleans, null) the key is exactly JSON.stringify's output. schemaKey uses that: a bounded-depth
 // check that the value is such data, then the native JSON.stringify. Anything else goes through
 // encodeTree, which is iterative (explicit stack), so 20,000-deep nesting cannot overflow the stack.
+import { dateValue, mapEntriesOf, regexpValue, setValuesOf } from "./brands.js";
 import { identityToken } from "./identity.js";
 import { keyedFunctions } from "./registry.js";
 
 const objectProto = Object.prototype;
 const isEnumerable = Object.prototype.propertyIsEnumerable;
-const toStringTag = Object.prototype.toString;
+const arrayProto = Array.prototype;
 
 /** Ancestors up to this depth are found by a linear scan; deeper ones through a Map. */
 const SHALLOW = 32;
@@ -114,7 +118,10 @@ const JSON_MAX_DEPTH = 400;
 /** Is `value` JSON data whose JSON.stringify output equals its key? (see the header) */
 function isJsonData(value: object, depth: number): boolean {
   if (depth > JSON_MAX_DEPTH) return false;
+  // JSON.stringify would call a toJSON method (own or inherited) and print what it returns.
+  if ("toJSON" in value) return false;
   if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== arrayProto) return false;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       const t = typeof item;
@@ -200,7 +207,7 @@ export function encodeTree(root: object): string {
       let opened = false;
       if (ancestor >= 0) {
         out += "#ref(" + ancestor + ")";
-      } else if (Array.isArray(obj)) {
+      } else if (Array.isArray(obj) && Object.getPrototypeOf(obj) === arrayProto && !Object.hasOwn(obj, "toJSON")) {
         const arr = obj as unknown[];
         if (arr.length === 0) {
           out += "[]";
@@ -244,22 +251,24 @@ export function encodeTree(root: object): string {
             hole = false;
           }
         } else {
-          const tag = toStringTag.call(obj);
-          if (tag === "[object RegExp]") {
-            const re = obj as RegExp;
+          // Builtins by brand (internal slot) and exact prototype, never by Symbol.toStringTag.
+          const time = dateValue(obj);
+          const re = time === undefined ? regexpValue(obj) : undefined;
+          const elements = time === undefined && re === undefined ? setValuesOf(obj) : undefined;
+          const entries = time === undefined && re === undefined && elements === undefined ? mapEntriesOf(obj) : undefined;
+          if (re !== undefined) {
             out += "/" + JSON.stringify(re.source) + re.flags;
-          } else if (tag === "[object Date]") {
-            out += "D" + (obj as Date).getTime();
-          } else if (tag === "[object Set]") {
+          } else if (time !== undefined) {
+            out += "D" + time;
+          } else if (elements !== undefined) {
             out += "S{";
             let first = true;
-            for (const element of obj as Set<unknown>) {
+            for (const element of elements) {
               out += (first ? "" : ",") + encodeAtom(element);
               first = false;
             }
             out += "}";
-          } else if (tag === "[object Map]") {
-            const entries = Array.from(obj as Map<unknown, unknown>);
+          } else if (entries !== undefined) {
             if (entries.length === 0) {
               out += "M{}";
             } else {

@@ -16,7 +16,14 @@
 //   * arktype: a Type (a function with `json` and `expression`) is compared through its `json`;
 //     arktype interns equal definitions, so two different Type objects with equal json are reported.
 // - bounded: at most `maxNodes` object pairs are visited (cycles are visited once).
+import { dateValue, mapEntriesOf, regexpValue, setValuesOf } from "./brands.js";
+import { hiddenSlots, type HiddenSlot } from "./hidden-slots.js";
 import { keyedFunctions } from "./registry.js";
+
+/** A Set's elements as [element, element] pairs, like Set.prototype.entries. */
+function setEntriesOf(value: object): Array<[unknown, unknown]> | undefined {
+  return setValuesOf(value)?.map((element) => [element, element]);
+}
 
 export interface StabilityOptions {
   /** Give up (and report the schema unstable) after comparing this many object pairs. Default 100,000. */
@@ -93,6 +100,63 @@ function dataEntries(obj: object, isZodDef: boolean): Map<string | symbol, unkno
   return entries;
 }
 
+/** An own data property's value (getters are not invoked), or undefined. */
+function ownData(obj: unknown, key: string): unknown {
+  if ((typeof obj !== "object" && typeof obj !== "function") || obj === null) return undefined;
+  const d = Object.getOwnPropertyDescriptor(obj, key);
+  return d !== undefined && "value" in d ? d.value : undefined;
+}
+
+function atPath(obj: unknown, path: readonly string[]): unknown {
+  let current = obj;
+  for (const key of path) current = ownData(current, key);
+  return current;
+}
+
+function matches(node: unknown, slot: HiddenSlot): boolean {
+  if (typeof node !== "object" || node === null) return false;
+  for (const [key, value] of Object.entries(slot.match)) if (ownData(node, key) !== value) return false;
+  return !(slot.absent ?? []).some((key) => Object.getOwnPropertyDescriptor(node, key) !== undefined);
+}
+
+/** Two functions are the same slot function: the same object, or the same withKey key and code. */
+function sameFunction(fx: unknown, fy: unknown): boolean {
+  if (Object.is(fx, fy)) return true;
+  if (typeof fx !== "function" || typeof fy !== "function") return false;
+  const kx = keyedFunctions.get(fx);
+  const ky = keyedFunctions.get(fy);
+  return kx !== undefined && ky !== undefined && kx.encoded === ky.encoded;
+}
+
+/**
+ * The hidden slots (lib/runtime/hidden-slots.ts, generated from the catalogue) of a pair of nodes: an
+ * Instability when their functions differ, pairs still to compare (getter values), or undefined.
+ */
+function compareHidden(ox: object, oy: object, path: string): Instability | Pair[] | undefined {
+  let extra: Pair[] | undefined;
+  for (const slot of hiddenSlots) {
+    const nx = slot.node.length === 0 ? ox : atPath(ox, slot.node);
+    if (!matches(nx, slot)) continue;
+    const ny = slot.node.length === 0 ? oy : atPath(oy, slot.node);
+    if (!matches(ny, slot)) return { path, reason: `different kinds of node: ${slot.library} ${slot.apis.join("/")} in the first build only` };
+    const where = slot.compare.path.reduce((p, key) => childPath(p, key), path);
+    if (slot.compare.as === "function") {
+      const fx = atPath(ox, slot.compare.path);
+      const fy = atPath(oy, slot.compare.path);
+      if (sameFunction(fx, fy)) continue;
+      const detail = typeof fx === "function" && typeof fy === "function" && sourceOf(fx) === sourceOf(fy) ? "a function recreated on every build" : "different functions";
+      return { path: where, reason: `${slot.apis.join("/")}: ${detail}; ${slot.note}` };
+    }
+    // "getter": read the accessor as the library does on every parse, then compare the values.
+    const key = slot.compare.path[0] as string;
+    const gx = Object.getOwnPropertyDescriptor(nx, key)?.get;
+    const gy = Object.getOwnPropertyDescriptor(ny as object, key)?.get;
+    if (gx === undefined || gy === undefined) continue;
+    (extra ??= []).push({ a: gx.call(nx), b: gy.call(ny), path: childPath(joinPath(path, slot.node.join(".")), key), zodDef: false });
+  }
+  return extra;
+}
+
 interface Pair {
   a: unknown;
   b: unknown;
@@ -147,6 +211,10 @@ export function findInstability(a: unknown, b: unknown, options: StabilityOption
 
     let ox = x as object;
     let oy = y as object;
+    // Slot functions the library keeps out of plain data (generated from the catalogue).
+    const hidden = compareHidden(ox, oy, path);
+    if (hidden !== undefined && !Array.isArray(hidden)) return hidden;
+    if (hidden !== undefined) for (const extra of hidden) stack.push(extra);
     let isZodDef = pair.zodDef;
     const dx = zodDef(ox);
     const dy = zodDef(oy);
@@ -166,24 +234,27 @@ export function findInstability(a: unknown, b: unknown, options: StabilityOption
     if (Object.getPrototypeOf(ox) !== Object.getPrototypeOf(oy)) {
       return { path, reason: `different types: ${ox.constructor?.name ?? "null prototype"} vs ${oy.constructor?.name ?? "null prototype"}` };
     }
-    const tag = Object.prototype.toString.call(ox);
     const pending: Pair[] = [];
+    // Builtins by brand (internal slot), never by Symbol.toStringTag (see brands.ts).
+    const tx = dateValue(ox);
+    const rx = tx === undefined ? regexpValue(ox) : undefined;
+    const collection = tx === undefined && rx === undefined ? (mapEntriesOf(ox) ?? setEntriesOf(ox)) : undefined;
     if (Array.isArray(ox)) {
       const ax = ox as unknown[];
       const ay = oy as unknown[];
       if (ax.length !== ay.length) return { path, reason: `different lengths: ${ax.length} vs ${ay.length}` };
       for (let i = 0; i < ax.length; i++) pending.push({ a: ax[i], b: ay[i], path: childPath(path, i), zodDef: false });
-    } else if (tag === "[object Date]") {
-      const tx = (ox as Date).getTime();
-      const ty = (oy as Date).getTime();
-      if (!Object.is(tx, ty)) return { path, reason: `different dates: ${tx} vs ${ty}` };
-    } else if (tag === "[object RegExp]") {
-      const rx = ox as RegExp;
-      const ry = oy as RegExp;
-      if (rx.source !== ry.source || rx.flags !== ry.flags) return { path, reason: `different regexps: ${String(rx)} vs ${String(ry)}` };
-    } else if (tag === "[object Map]" || tag === "[object Set]") {
-      const ex = Array.from((ox as Map<unknown, unknown>).entries());
-      const ey = Array.from((oy as Map<unknown, unknown>).entries());
+    } else if (tx !== undefined) {
+      const ty = dateValue(oy);
+      if (!Object.is(tx, ty)) return { path, reason: `different dates: ${tx} vs ${ty ?? "not a date"}` };
+    } else if (rx !== undefined) {
+      const ry = regexpValue(oy);
+      if (ry === undefined || rx.source !== ry.source || rx.flags !== ry.flags) {
+        return { path, reason: `different regexps: /${rx.source}/${rx.flags} vs ${ry ? `/${ry.source}/${ry.flags}` : "not a regexp"}` };
+      }
+    } else if (collection !== undefined) {
+      const ex = collection;
+      const ey = mapEntriesOf(oy) ?? setEntriesOf(oy) ?? [];
       if (ex.length !== ey.length) return { path, reason: `different sizes: ${ex.length} vs ${ey.length}` };
       ex.forEach((entry, i) => {
         const other = ey[i] as [unknown, unknown];

@@ -1,15 +1,15 @@
 // End-to-end tests of the built CLI (`node dist/codemods/cli.js`) on real files in temp directories,
 // with real git. `npm test` builds first.
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { spawnSync } from "node:child_process";
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { processFile, processSource } from "../../codemods/lib/process.js";
 import { buildReport, computeTotals, formatDiff, formatSummary, type Report } from "../../codemods/lib/report.js";
 import { writeResult } from "../../codemods/lib/write.js";
 import { formatBar } from "../../codemods/lib/progress.js";
+import { git, gitRepo, tempDir, writeTree } from "./tree.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = path.join(repoRoot, "dist/codemods/cli.js");
@@ -18,47 +18,6 @@ const ZOD_FILE = `import { z } from "zod";\nexport const Positive = z.number().r
 const ZOD_CAPTURING = `import { z } from "zod";\nexport function f(min: number) { return z.number().refine((n) => n > min).parse(1); }\n`;
 const PLAIN_FILE = `export const answer = 42;\n`;
 const BROKEN_FILE = `import { z } from "zod";\nexport const s = z.number(.refine((n) => n > 0);\n`;
-
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "stable-schema-cli-"));
-  tempDirs.push(dir);
-  return dir;
-}
-
-function writeTree(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(root, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-}
-
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: "t",
-  GIT_AUTHOR_EMAIL: "t@example.com",
-  GIT_COMMITTER_NAME: "t",
-  GIT_COMMITTER_EMAIL: "t@example.com",
-  GIT_CONFIG_NOSYSTEM: "1",
-};
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd, env: gitEnv, encoding: "utf8" });
-}
-
-function gitRepo(files: Record<string, string>): string {
-  const dir = tempDir();
-  writeTree(dir, files);
-  git(dir, "init", "-q");
-  git(dir, "add", ".");
-  git(dir, "commit", "-q", "-m", "init");
-  return dir;
-}
 
 interface Run {
   code: number | null;

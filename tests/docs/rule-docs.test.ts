@@ -30,7 +30,8 @@ function lint(ruleId: string, code: string, lang: string, options: unknown[] = [
         rules: { [`stable-schema/${ruleId}`]: ["error", ...options] as never },
       },
     ],
-    { filename: `example.${ext}` },
+    // In a directory outside any package: the module identity (withKey ids) is the bare name `example`.
+    { filename: `docs-examples-outside-any-package/example.${ext}` },
   );
 }
 

@@ -2,12 +2,14 @@
 // duplicate ids, unused elements), tracing by binding, and the codemod's wrap output linting clean.
 import "../setup-rule-tester.js";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import tsParser from "@typescript-eslint/parser";
 import { RuleTester, type TestLanguageOptions } from "@typescript-eslint/rule-tester";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { migrateSource } from "../../lib/edits/migrate.js";
+import { moduleIdentity } from "../../lib/edits/module-id.js";
 import rule from "../../rules/require-stable-key.js";
 
 const tester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
@@ -18,6 +20,11 @@ const testedRule = rule as unknown as Parameters<typeof tester.run>[1];
 const commonjs = { sourceType: "commonjs" } as TestLanguageOptions;
 
 const imp = `import { withKey } from "stable-schema";\n`;
+/** A relative path in a directory that does not exist: its module identity is the bare name `limits`. */
+const OUTSIDE = "no-such-directory-outside-any-package/limits.ts";
+const OUTSIDE_JS = OUTSIDE.replace(/\.ts$/, ".js");
+/** A file in this repository: `<root package name>/tests/rules/limits`. */
+const INSIDE = path.join(path.dirname(fileURLToPath(import.meta.url)), "limits.ts");
 
 tester.run("require-stable-key", testedRule, {
   valid: [
@@ -28,11 +35,19 @@ tester.run("require-stable-key", testedRule, {
 }`,
     },
     {
-      name: "string key when the closure captures only module-level bindings",
+      name: "string key when the closure captures only module-level bindings (with a module-qualified id)",
+      filename: OUTSIDE,
       code: `${imp}const LIMIT = 10;
 let calls = 0;
 export function f() {
-  return withKey((n: number) => n <= LIMIT && calls >= 0, "limit");
+  return withKey((n: number) => n <= LIMIT && calls >= 0, "limits#limit");
+}`,
+    },
+    {
+      name: "a short id is fine when the closure reads no module-level binding (package imports are the same everywhere)",
+      code: `${imp}import { z } from "zod";
+export function f(min: number) {
+  return withKey((n: number) => n >= min && z.number().safeParse(n).success, ["min", min]);
 }`,
     },
     {
@@ -249,19 +264,80 @@ function f(min) { return keyed((n) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "sourceType commonjs: require is a configured global and top-level bindings are module level",
+      filename: OUTSIDE_JS,
       code: `const { withKey } = require("stable-schema");
 const LIMIT = 10;
-function f(min) { return withKey((n) => n >= min && n < LIMIT, "min"); }
+function f(min) { return withKey((n) => n >= min && n < LIMIT, "limits#min"); }
 module.exports = { f };`,
       output: `const { withKey } = require("stable-schema");
 const LIMIT = 10;
-function f(min) { return withKey((n) => n >= min && n < LIMIT, ["min", min]); }
+function f(min) { return withKey((n) => n >= min && n < LIMIT, ["limits#min", min]); }
 module.exports = { f };`,
       languageOptions: commonjs,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `const { withKey } = require("stable-schema");
+      errors: [{ messageId: "missingKey", data: { id: "limits#min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `const { withKey } = require("stable-schema");
 const LIMIT = 10;
-function f(min) { return withKey((n) => n >= min && n < LIMIT, ["min", min]); }
+function f(min) { return withKey((n) => n >= min && n < LIMIT, ["limits#min", min]); }
 module.exports = { f };` }] }],
+    },
+    {
+      name: "issue 10 case 11: an unqualified id for a closure reading a module-level binding is prefixed with the module",
+      filename: OUTSIDE,
+      code: `${imp}const LIMIT = 10;
+export function f() {
+  return withKey((n: number) => n <= LIMIT, "limit");
+}`,
+      output: `${imp}const LIMIT = 10;
+export function f() {
+  return withKey((n: number) => n <= LIMIT, "limits#limit");
+}`,
+      errors: [{ messageId: "unqualifiedId", data: { id: "limit", name: "LIMIT", qualified: "limits#limit" }, suggestions: [{ messageId: "qualifyId", data: { qualified: "limits#limit" }, output: `${imp}const LIMIT = 10;
+export function f() {
+  return withKey((n: number) => n <= LIMIT, "limits#limit");
+}` }] }],
+    },
+    {
+      name: "issue 10 case 11: the same for an array key, a relative import and single quotes",
+      filename: OUTSIDE,
+      code: `${imp}import { MAX } from "./config";
+export function f(min: number) {
+  return withKey((n: number) => n >= min && n <= MAX, ['range', min]);
+}`,
+      output: `${imp}import { MAX } from "./config";
+export function f(min: number) {
+  return withKey((n: number) => n >= min && n <= MAX, ['limits#range', min]);
+}`,
+      errors: [{ messageId: "unqualifiedId", data: { id: "range", name: "MAX", qualified: "limits#range" }, suggestions: [{ messageId: "qualifyId", data: { qualified: "limits#range" }, output: `${imp}import { MAX } from "./config";
+export function f(min: number) {
+  return withKey((n: number) => n >= min && n <= MAX, ['limits#range', min]);
+}` }] }],
+    },
+    {
+      name: "issue 10 case 11: inside a package the id starts with the package name and the path in it",
+      filename: INSIDE,
+      code: `${imp}const LIMIT = 10;
+export function f() {
+  return withKey((n: number) => n <= LIMIT, "limit");
+}`,
+      output: `${imp}const LIMIT = 10;
+export function f() {
+  return withKey((n: number) => n <= LIMIT, ${JSON.stringify(`${moduleIdentity(INSIDE)}#limit`)});
+}`,
+      errors: [
+        {
+          messageId: "unqualifiedId",
+          data: { id: "limit", name: "LIMIT", qualified: `${moduleIdentity(INSIDE)}#limit` },
+          suggestions: [
+            {
+              messageId: "qualifyId",
+              data: { qualified: `${moduleIdentity(INSIDE)}#limit` },
+              output: `${imp}const LIMIT = 10;
+export function f() {
+  return withKey((n: number) => n <= LIMIT, ${JSON.stringify(`${moduleIdentity(INSIDE)}#limit`)});
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: "CommonJS require(...).withKey called directly",

@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { keyOf, schemaKey, withKey } from "../../lib/runtime/index.js";
+import { findInstability, isStableSchema, keyOf, schemaKey, withKey } from "../../lib/runtime/index.js";
 import { encodeTree } from "../../lib/runtime/schema-key.js";
 
 const objectProto = Object.prototype;
@@ -297,5 +297,90 @@ describe("schemaKey: properties (fast-check)", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("schemaKey never consults toJSON or Symbol.toStringTag (issue 10, case 10)", () => {
+  const jsonArb = fc.jsonValue({ maxDepth: 3 });
+  const spoofedTags = ["RegExp", "Date", "Map", "Set"] as const;
+  const spoof = (tag: string, extra: Record<string, unknown> = {}): object =>
+    Object.assign(
+      new (class Spoof {
+        get [Symbol.toStringTag](): string {
+          return tag;
+        }
+      })(),
+      extra,
+    );
+
+  it("case 10: an array or object with a toJSON never shares a key with what toJSON returns", () => {
+    expect(schemaKey(Object.assign([1, 2, 3], { toJSON: () => "x" }))).not.toBe(schemaKey("x"));
+    expect(schemaKey(Object.assign([1, 2, 3], { toJSON: () => "x" }))).not.toBe(schemaKey([1, 2, 3]));
+    fc.assert(
+      fc.property(jsonArb, jsonArb, fc.boolean(), (data, returned, asArray) => {
+        const container: object = asArray ? [data] : { data };
+        const withToJSON = Object.assign(container, { toJSON: () => returned });
+        const key = schemaKey(withToJSON);
+        expect(key).not.toBe(schemaKey(returned));
+        expect(key).not.toBe(schemaKey(asArray ? [data] : { data }));
+      }),
+    );
+  });
+
+  it("case 10: an inherited toJSON (a class, or a polluted prototype chain) is not honoured either", () => {
+    class Box {
+      constructor(readonly v: number) {}
+      toJSON(): string {
+        return "same";
+      }
+    }
+    expect(schemaKey(new Box(1))).not.toBe(schemaKey(new Box(2)));
+    expect(schemaKey(new Box(1))).not.toBe(schemaKey("same"));
+  });
+
+  it("case 10: a class with a spoofed Symbol.toStringTag is keyed by identity: no collisions, no throw", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...spoofedTags), fc.string({ maxLength: 3 }), (tag, text) => {
+        const a = spoof(tag, { source: text, flags: "g", getTime: () => 1 });
+        const b = spoof(tag, { source: text, flags: "g", getTime: () => 1 });
+        const bare = spoof(tag); // without the methods a real one has: used to throw
+        const keys = [a, b, bare].map((v) => schemaKey(v));
+        expect(new Set(keys).size).toBe(3);
+        const real = { RegExp: new RegExp(text.replace(/[^\w]/g, ""), "g"), Date: new Date(1), Map: new Map(), Set: new Set() }[tag];
+        expect(keys).not.toContain(schemaKey(real));
+        expect(isStableSchema(() => bare)).toBe(true); // the same object twice
+        expect(findInstability(a, b)).toBeDefined(); // two look-alikes are compared as instances, not as builtins
+      }),
+    );
+    expect(schemaKey(spoof("RegExp", { source: "a", flags: "g" }))).not.toBe(schemaKey(/a/g));
+  });
+
+  it("case 10: Proxy values never throw and never pose as the builtin they wrap", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.string({ maxLength: 3 }), (n, text) => {
+        const date = new Date(n);
+        const proxied = [new Proxy(date, {}), new Proxy(/x/g, {}), new Proxy(new Map([[1, text]]), {}), new Proxy(new Set([text]), {})];
+        const reals = [date, /x/g, new Map([[1, text]]), new Set([text])];
+        for (let i = 0; i < proxied.length; i++) {
+          const key = schemaKey(proxied[i]);
+          expect(key).not.toBe(schemaKey(reals[i]));
+          expect(key).toBe(schemaKey(proxied[i])); // deterministic: the same proxy, the same key
+        }
+        // A transparent Proxy of plain data reads like the data (its traps are the target's own).
+        expect(schemaKey(new Proxy({ a: n, b: [text] }, {}))).toBe(schemaKey({ a: n, b: [text] }));
+      }),
+    );
+  });
+
+  it("case 10: subclasses of builtins are keyed by identity (they may override what the value means)", () => {
+    class Loose extends RegExp {
+      override test(): boolean {
+        return true;
+      }
+    }
+    expect(schemaKey(new Loose("a", "g"))).not.toBe(schemaKey(/a/g));
+    expect(schemaKey(new Loose("a", "g"))).not.toBe(schemaKey(new Loose("a", "g")));
+    class Later extends Date {}
+    expect(schemaKey(new Later(5))).not.toBe(schemaKey(new Date(5)));
   });
 });

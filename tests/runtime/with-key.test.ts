@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { configureWithKey, DEFAULT_INTERN_MAX, internStats, keyOf, resetIntern, schemaKey, withKey } from "../../lib/runtime/index.js";
+import { configureWithKey, DEFAULT_INTERN_MAX, DEFAULT_INTERN_MAX_BYTES, internStats, keyOf, resetIntern, schemaKey, withKey } from "../../lib/runtime/index.js";
 
 /** Collect the process warnings emitted while `run` executes (emitWarning delivers on nextTick). */
 async function warningsDuring(run: () => void): Promise<Error[]> {
@@ -182,7 +182,7 @@ describe("withKey: bounded intern table", () => {
     withKey(() => 1, "r");
     withKey(() => 1, "r");
     resetIntern();
-    expect(internStats()).toEqual({ hits: 0, misses: 0, evictions: 0, collisions: 0, size: 0, max: DEFAULT_INTERN_MAX });
+    expect(internStats()).toEqual({ hits: 0, misses: 0, evictions: 0, collisions: 0, size: 0, max: DEFAULT_INTERN_MAX, bytes: 0, maxBytes: DEFAULT_INTERN_MAX_BYTES });
   });
 
   it("has a documented default bound of 10,000", () => {

@@ -2,6 +2,7 @@
 import { call, captures, repeated, rule, ruleTester, types, values } from "./helpers.js";
 
 const Z = `import { z } from "zod";\n`;
+const fresh = (name: string): string => `\`${name}\` (a new object on every call, so no \`withKey\` key can ever hit)`;
 
 ruleTester.run("no-inline-predicate: captures in messages", rule, {
   valid: [
@@ -34,7 +35,12 @@ ruleTester.run("no-inline-predicate: captures in messages", rule, {
     {
       name: "sibling local functions",
       code: `${Z}export function f() { function helper(n: number) { return n > 0; } const arrow = (n: number) => n > 1; z.number().refine((n) => helper(n) && arrow(n)).parse(1); }`,
-      errors: [repeated(".refine()", "predicate", call("f"), captures(values("helper", "arrow")))],
+      errors: [repeated(".refine()", "predicate", call("f"), captures(`captures ${fresh("helper")}, ${fresh("arrow")}`))],
+    },
+    {
+      name: "issue 10 case 12: a captured object literal is named as a new object on every call, which no key can ever hit",
+      code: `${Z}export function f(min: number) { const opts = { min }; z.number().refine((n) => n > opts.min).parse(1); }`,
+      errors: [repeated(".refine()", "predicate", call("f"), captures(`captures ${fresh("opts")}`))],
     },
     { name: "var hoisting", code: `${Z}export function f() { z.number().refine((n) => n > hoisted).parse(1); var hoisted = 1; }`, errors: [repeated(".refine()", "predicate", call("f"), captures(values("hoisted")))] },
     { name: "recursion through a named function expression is not a capture", code: `${Z}export function f() { z.number().refine(function self(n): boolean { return n <= 0 || self(n - 1); }).parse(1); }`, errors: [repeated(".refine()", "predicate", call("f"))] },
