@@ -52,7 +52,7 @@ export function isConstruction(call: SchemaCall, scopeManager: ScopeManager): bo
   const construction = call.library.construction ?? { builds: true };
   if (!construction.builds) return false;
   if (construction.except?.includes(call.name)) return false;
-  if (construction.exceptPattern !== undefined && exceptPattern(construction.exceptPattern).test(call.name)) return false;
+  if (exceptPattern(construction)?.test(call.name)) return false;
   // The member chain below the call (`z.locales.en()`, `E.ParseResult.fail()`) and its root binding.
   let callee: TSESTree.Node = unwrapExpression(call.node.callee);
   while (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -69,12 +69,14 @@ export function isConstruction(call: SchemaCall, scopeManager: ScopeManager): bo
   return true;
 }
 
-const patterns = new Map<string, RegExp>();
-function exceptPattern(source: string): RegExp {
-  let pattern = patterns.get(source);
+/** The compiled `exceptPattern` of a catalogue entry (entries are objects: a WeakMap holds them). */
+const patterns = new WeakMap<object, RegExp>();
+function exceptPattern(construction: { readonly exceptPattern?: string }): RegExp | undefined {
+  if (construction.exceptPattern === undefined) return undefined;
+  let pattern = patterns.get(construction);
   if (!pattern) {
-    pattern = new RegExp(source);
-    patterns.set(source, pattern);
+    pattern = new RegExp(construction.exceptPattern);
+    patterns.set(construction, pattern);
   }
   return pattern;
 }
