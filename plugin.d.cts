@@ -3,7 +3,7 @@
 import type { ESLint, Linter } from "eslint";
 
 declare namespace stableSchema {
-  type StableSchemaRuleName = "no-inline-predicate" | "no-unbounded-cache" | "require-stable-key";
+  type StableSchemaRuleName = "no-inline-predicate" | "no-schema-in-function" | "no-unbounded-cache" | "require-stable-key";
   interface StableSchemaPlugin extends ESLint.Plugin {
     meta: { name: string; version: string };
     rules: Record<StableSchemaRuleName, NonNullable<ESLint.Plugin["rules"]>[string]>;

@@ -20,7 +20,7 @@ export const testFileGlobs: string[] = [
 ];
 
 /** The rule ids, without the `stable-schema/` prefix (spelled out so the published types stay ESLint's). */
-export type StableSchemaRuleName = "no-inline-predicate" | "no-unbounded-cache" | "require-stable-key";
+export type StableSchemaRuleName = "no-inline-predicate" | "no-schema-in-function" | "no-unbounded-cache" | "require-stable-key";
 // Compile-time check that the list above names exactly the rules of rules/index.ts.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameRuleNames: Same<StableSchemaRuleName, keyof typeof rules> = true;
@@ -38,12 +38,14 @@ const plugin: StableSchemaPlugin = {
   configs: { recommended: [], strict: [] },
 };
 
-const presetRules = Object.entries(rules).filter(([, rule]) => (rule as StableSchemaRule).meta.docs?.recommended !== undefined);
+/** Rules of a preset by their docs level: `recommended` takes "recommended", `strict` also "strict". */
+const presetRules = (levels: readonly string[]) =>
+  Object.entries(rules).filter(([, rule]) => levels.includes((rule as StableSchemaRule).meta.docs?.recommended ?? ""));
 // `recommended` takes each rule's own severity (a rule may start as a warning); `strict` makes every one an error.
 const recommendedRules: Linter.RulesRecord = Object.fromEntries(
-  presetRules.map(([id, rule]) => [`stable-schema/${id}`, (rule as StableSchemaRule).meta.docs?.recommendedSeverity ?? "error"]),
+  presetRules(["recommended"]).map(([id, rule]) => [`stable-schema/${id}`, (rule as StableSchemaRule).meta.docs?.recommendedSeverity ?? "error"]),
 );
-const strictRules: Linter.RulesRecord = Object.fromEntries(presetRules.map(([id]) => [`stable-schema/${id}`, "error" as const]));
+const strictRules: Linter.RulesRecord = Object.fromEntries(presetRules(["recommended", "strict"]).map(([id]) => [`stable-schema/${id}`, "error" as const]));
 
 plugin.configs.recommended = [
   {

@@ -17,8 +17,9 @@
 // interleaved; wall clock and the children's CPU time from /proc).
 //
 // Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs),
-// --no-in-process (skip the Linter rounds), --no-cli (skip the command-line runs),
-// --rule <id> (default no-inline-predicate; e.g. --rule no-unbounded-cache).
+// --no-in-process (skip the Linter rounds), --no-cli (skip the command-line runs), --rule <name> (default
+// no-inline-predicate; `all` runs every rule of the plugin together in the Linter rounds, the shared
+// analysis then counted once, as in a real configuration; e.g. --rule no-unbounded-cache).
 // STABLE_SCHEMA_CORPUS_PLUGIN=<file> benchmarks another build of the plugin than dist/plugin.js.
 import { parseArgs } from "node:util";
 import * as fs from "node:fs/promises";
@@ -44,10 +45,14 @@ const { values: args } = parseArgs({
     rule: { type: "string", default: "no-inline-predicate" },
     "no-in-process": { type: "boolean", default: false },
     "no-cli": { type: "boolean", default: false },
+    rule: { type: "string", default: "no-inline-predicate" },
   },
 });
 const RULE = args.rule ?? "no-inline-predicate";
-const RULE_ID = `stable-schema/${RULE}`;
+const RULE_ID = RULE === "all" ? "stable-schema/*" : `stable-schema/${RULE}`;
+/** Whether a message (or an ESLint stats entry) belongs to the benchmarked rule(s). */
+const isOwn = (/** @type {string | null | undefined} */ id, /** @type {string | undefined} */ configured) =>
+  configured === "stable-schema/*" ? Boolean(id?.startsWith("stable-schema/")) : id === configured;
 const rounds = Number.parseInt(args.rounds ?? "5", 10);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${args.rounds}`);
 
@@ -56,6 +61,8 @@ setFlagsFromString("--expose-gc");
 const gc = /** @type {() => void} */ (runInNewContext("gc"));
 
 const plugin = await loadBuiltPlugin();
+/** The rules benchmarked: the one named by --rule, or every rule of the plugin. */
+const benchedRules = RULE === "all" ? Object.fromEntries(Object.keys(plugin.rules ?? {}).map((id) => [`stable-schema/${id}`, "error"])) : { [RULE_ID]: "error" };
 const corpus = await loadCorpus({
   only: args.only ? args.only.split(",") : undefined,
   log: (message) => console.error(message),
@@ -78,7 +85,12 @@ const configurations = [
     key: "rule",
     label: RULE_ID,
     ruleId: RULE_ID,
-    config: corpusLintConfig([{ plugins: { "stable-schema": plugin }, rules: { [RULE_ID]: "error" } }]),
+    config: corpusLintConfig([
+      {
+        plugins: { "stable-schema": plugin },
+        rules: benchedRules,
+      },
+    ]),
   },
   {
     key: "unicorn",
@@ -124,7 +136,7 @@ function round(/** @type {number} */ roundIndex) {
       wall[index] = (wall[index] ?? 0) + performance.now() - wallStart;
       for (const message of messages) {
         if (message.fatal) parseErrors[index] = (parseErrors[index] ?? 0) + 1;
-        else if (message.ruleId === configuration.ruleId) reports[index] = (reports[index] ?? 0) + 1;
+        else if (configuration.ruleId && isOwn(message.ruleId, configuration.ruleId)) reports[index] = (reports[index] ?? 0) + 1;
       }
     }
   });
@@ -142,7 +154,7 @@ function attributionPass(/** @type {(typeof configurations)[number]} */ configur
     linter.verifyAndFix(source.text, configuration.config, { filename: source.name, stats: true, fix: false });
     const [first] = linter.getTimes().passes;
     parse += first?.parse?.total ?? 0;
-    listeners += (configuration.ruleId && first?.rules?.[configuration.ruleId]?.total) || 0;
+    for (const [id, time] of Object.entries(first?.rules ?? {})) if (isOwn(id, configuration.ruleId)) listeners += time?.total ?? 0;
   }
   return { parse, listeners };
 }
@@ -285,15 +297,15 @@ async function commandLine() {
       path.join(dir, "eslint.config.mjs"),
       `import plugin from ${JSON.stringify(pluginUrl.href)};\n` +
         `import { corpusLintConfig } from ${JSON.stringify(new URL("./corpus.mjs", import.meta.url).href)};\n` +
-        `export default corpusLintConfig([{ plugins: { "stable-schema": plugin }, rules: { ${JSON.stringify(RULE_ID)}: "error" } }]);\n`,
+        `export default corpusLintConfig([{ plugins: { "stable-schema": plugin }, rules: ${JSON.stringify(benchedRules)} }]);\n`,
     );
     await fs.writeFile(
       path.join(dir, ".oxlintrc.json"),
-      JSON.stringify({ plugins: [], categories: { correctness: "off" }, jsPlugins: [fileURLToPath(pluginUrl)], rules: { [RULE_ID]: "error" } }),
+      JSON.stringify({ plugins: [], categories: { correctness: "off" }, jsPlugins: [fileURLToPath(pluginUrl)], rules: benchedRules }),
     );
     const runs = [
       { label: `oxlint ${oxlintVersion} (jsPlugins)`, args: [oxlintBin, "-c", ".oxlintrc.json", "-f", "json", "files"], count: (out) => JSON.parse(out).diagnostics.length },
-      { label: `eslint ${Linter.version} (CLI)`, args: [eslintBin, "-c", "eslint.config.mjs", "-f", "json", "files"], count: (out) => JSON.parse(out).reduce((n, r) => n + r.messages.filter((m) => m.ruleId === RULE_ID).length, 0) },
+      { label: `eslint ${Linter.version} (CLI)`, args: [eslintBin, "-c", "eslint.config.mjs", "-f", "json", "files"], count: (out) => JSON.parse(out).reduce((n, r) => n + r.messages.filter((m) => isOwn(m.ruleId, RULE_ID)).length, 0) },
     ];
     const wall = runs.map(() => /** @type {number[]} */ ([]));
     const cpu = runs.map(() => /** @type {number[]} */ ([]));
@@ -364,7 +376,7 @@ async function loadBuiltPlugin() {
     throw new Error(`rule not built yet: cannot import dist/plugin.js (run \`npm run build\`)`, { cause: error });
   }
   const rules = loaded.default?.rules;
-  if (!rules || !(RULE in rules)) {
+  if (!rules || (RULE !== "all" && !(RULE in rules))) {
     throw new Error(`rule not built yet: dist/plugin.js has no rules["${RULE}"] (has: ${Object.keys(rules ?? {}).join(", ") || "none"})`);
   }
   return /** @type {import("eslint").ESLint.Plugin} */ (loaded.default);

@@ -1,5 +1,6 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import noInlinePredicate from "./no-inline-predicate.js";
+import noSchemaInFunction from "./no-schema-in-function.js";
 import noUnboundedCache from "./no-unbounded-cache.js";
 import requireStableKey from "./require-stable-key.js";
 
@@ -7,6 +8,7 @@ export type StableSchemaRule = TSESLint.RuleModule<string, readonly unknown[], {
 
 export const rules = {
   "no-inline-predicate": noInlinePredicate,
+  "no-schema-in-function": noSchemaInFunction,
   "no-unbounded-cache": noUnboundedCache,
   "require-stable-key": requireStableKey,
 } satisfies Record<string, StableSchemaRule>;

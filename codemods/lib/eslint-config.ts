@@ -37,6 +37,8 @@ export interface Overrides {
   readonly modules?: Readonly<Record<string, string>>;
   /** `--with-key-import`: replaces `settings["stable-schema"].withKey`. */
   readonly withKeyImport?: { readonly module: string; readonly name: string };
+  /** `--hoist-schemas` / `--lazy-schemas`: also apply the no-schema-in-function fixes. */
+  readonly hoistSchemas?: "eager" | "lazy";
 }
 
 export class ConfigError extends Error {
@@ -67,6 +69,7 @@ function defaultsFor(overrides: Overrides): ProcessOptions {
   return {
     withKeyImport: overrides.withKeyImport ? { ...overrides.withKeyImport } : { ...DEFAULT_WITH_KEY_IMPORT },
     ...(overrides.modules ? { modules: overrides.modules } : {}),
+    ...(overrides.hoistSchemas ? { hoistSchemas: overrides.hoistSchemas } : {}),
     sites: defaultSiteOptions,
   };
 }
@@ -168,6 +171,7 @@ export async function loadESLintConfig(cwd: string, overrides: Overrides): Promi
       const processOptions: ProcessOptions = {
         withKeyImport: { ...withKeyImport },
         ...(modules ? { modules } : {}),
+        ...(overrides.hoistSchemas ? { hoistSchemas: overrides.hoistSchemas } : {}),
         sites: siteOptionsFrom(options),
       };
       // Files in one config block share one options object (workers receive them once per shape).

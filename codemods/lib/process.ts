@@ -47,6 +47,8 @@ export interface ProcessOptions {
   modules?: Readonly<Record<string, string>>;
   /** The rule's options for this file (from the ESLint config); the rule's defaults when absent. */
   sites?: SiteOptions;
+  /** `--hoist-schemas` (`eager`) / `--lazy-schemas` (`lazy`): also apply the no-schema-in-function fixes. */
+  hoistSchemas?: "eager" | "lazy";
 }
 
 /** Returns the programs that contain `path`, or undefined when none does. */
@@ -126,6 +128,7 @@ export function processSource(
       ...(options.modules ? { modules: options.modules } : {}),
       ...(programs ? { programs } : {}),
       ...(options.sites ? { sites: options.sites } : {}),
+      ...(options.hoistSchemas ? { hoistSchemas: options.hoistSchemas } : {}),
     });
     if (result.changed && result.output !== source) {
       // Never hand back (or write) a file that no longer parses: if the planner ever produces one,

@@ -60,7 +60,7 @@ export interface CaptureInfo {
   readonly dynamicScope?: "with" | "eval";
 }
 
-function bindingKind(variable: Variable): BindingKind {
+export function bindingKind(variable: Variable): BindingKind {
   const def = variable.defs[0];
   if (!def) return "other";
   switch (def.type) {
@@ -97,7 +97,7 @@ const typeContainers = new Set<string>([
   AST_NODE_TYPES.TSTypeAliasDeclaration,
 ]);
 
-function inTypePosition(node: TSESTree.Node, stop: TSESTree.Node): boolean {
+export function inTypePosition(node: TSESTree.Node, stop: TSESTree.Node): boolean {
   for (let current = node.parent; current && current !== stop; current = current.parent) {
     if (typeContainers.has(current.type)) return true;
     if (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSSatisfiesExpression) {
@@ -107,7 +107,7 @@ function inTypePosition(node: TSESTree.Node, stop: TSESTree.Node): boolean {
   return false;
 }
 
-function isModuleLevel(variable: Variable): boolean {
+export function isModuleLevel(variable: Variable): boolean {
   const type = variable.scope.type;
   return type === "module" || type === "global";
 }
@@ -139,7 +139,7 @@ const freshExpressions = new Set<string>([
 ]);
 
 /** A non-module binding that gets a new object each time its declaration runs (see Capture.freshPerRun). */
-function isFreshPerRun(variable: Variable): boolean {
+export function isFreshPerRun(variable: Variable): boolean {
   const def = variable.defs[0];
   if (!def || variable.defs.length > 1) return false;
   if (def.type === "FunctionName" || def.type === "ClassName") return true;

@@ -89,7 +89,8 @@ export type LibraryId =
   | "joi"
   | "superstruct"
   | "io-ts"
-  | "typebox";
+  | "typebox"
+  | "ajv";
 
 export interface LibraryEntry {
   readonly id: LibraryId;
@@ -121,6 +122,44 @@ export interface LibraryEntry {
   readonly dataModules?: readonly string[];
   /** Slot functions that built schemas hold out of sight of a structural comparison (see BuiltForm). */
   readonly built?: readonly BuiltForm[];
+  /** What counts as building a schema (`no-schema-in-function`); absent = every builder and method call does. */
+  readonly construction?: Construction;
+  /** Calls that compile a schema or create a validator instance, costly to repeat (`no-schema-in-function`). */
+  readonly compilers?: readonly Compiler[];
+}
+
+export interface Construction {
+  /** Builder and method calls build schemas (false for ajv: only its compilers cost anything). */
+  readonly builds: boolean;
+  /** Calls that configure the library or read a schema, never a construction (`z.config`, `yup.setLocale`). */
+  readonly except?: readonly string[];
+  /** A regular expression for names that are never constructions (TypeBox guards `IsString`, `IsObject`, …). */
+  readonly exceptPattern?: string;
+  /** Namespace exports whose calls are not schemas (effect's `ParseResult.fail`, `SchemaGetter.transform`). */
+  readonly exceptNamespaces?: readonly string[];
+  /**
+   * Calls that register the schema somewhere (zod `.register(r, …)`, `.meta({ id })`): built once instead of per call,
+   * the registry sees one entry instead of many, so hoisting them is a suggestion, never an autofix.
+   */
+  readonly registrations?: readonly { readonly name: string; readonly key?: { readonly arg: number; readonly name: string } }[];
+}
+
+export interface Compiler {
+  readonly names: readonly string[];
+  /** `new Ajv()` or a call (`ajv.compile(s)`, `TypeCompiler.Compile(s)`, `Compile(s)`). */
+  readonly on: "new" | "call";
+  /**
+   * What the call returns: an `instance` is traced further (`ajv.compile` on it is a schema call), a
+   * `validator` is data (its `Check`, `Decode` are uses).
+   */
+  readonly result: "instance" | "validator";
+  /**
+   * The argument holding the schema when the library caches compiled schemas by its identity (ajv): reported only
+   * when that argument is fresh (an object literal, or a value built in the same function). Absent: always reported.
+   */
+  readonly freshArg?: number;
+  /** How the message names it. */
+  readonly label: string;
 }
 
 const P = "predicate";
@@ -143,7 +182,12 @@ export const catalogue: readonly LibraryEntry[] = [
     typePackages: ["@zod/core", "@zod/mini"],
     namespaceExports: ["z", "core"],
     defaultIsNamespace: true,
-    terminals: ["parse", "safeParse", "parseAsync", "safeParseAsync", "spa", "decode", "encode", "safeDecode", "safeEncode", "decodeAsync", "encodeAsync", "safeDecodeAsync", "safeEncodeAsync", "toJSONSchema", "treeifyError", "prettifyError", "flattenError", "formatError", "isValid"],
+    construction: {
+      builds: true,
+      except: ["config", "registry", "locales", "setErrorMap", "getErrorMap", "ZodError", "isOptional", "isNullable", "unwrap", "clone"],
+      registrations: [{ name: "register" }, { name: "meta", key: { arg: 0, name: "id" } }],
+    },
+    terminals: ["parse", "safeParse", "parseAsync", "safeParseAsync", "spa", "decode", "encode", "safeDecode", "safeEncode", "decodeAsync", "encodeAsync", "safeDecodeAsync", "safeEncodeAsync", "toJSONSchema", "treeifyError", "prettifyError", "flattenError", "formatError", "isValid", "validate", "validateAsync"],
     apis: [
       { names: ["refine"], on: "both", slots: [{ arg: 0, kind: P, flag: true }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
       { names: ["custom"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
@@ -186,6 +230,10 @@ export const catalogue: readonly LibraryEntry[] = [
     modules: ["valibot"],
     namespaceExports: [],
     defaultIsNamespace: false,
+    construction: {
+      builds: true,
+      except: ["setGlobalConfig", "getGlobalConfig", "deleteGlobalConfig", "setGlobalMessage", "getGlobalMessage", "deleteGlobalMessage", "setSchemaMessage", "getSchemaMessage", "deleteSchemaMessage", "setSpecificMessage", "getSpecificMessage", "deleteSpecificMessage", "getDotPath", "isOfKind", "isOfType", "isValiError", "ValiError", "unwrap"],
+    },
     terminals: ["parse", "safeParse", "parseAsync", "safeParseAsync", "is", "assert", "getDefault", "getDefaults", "getFallback", "getFallbacks", "flatten", "summarize"],
     apis: [
       {
@@ -230,6 +278,7 @@ export const catalogue: readonly LibraryEntry[] = [
     modules: ["yup"],
     namespaceExports: [],
     defaultIsNamespace: true,
+    construction: { builds: true, except: ["setLocale", "addMethod", "reach", "getIn", "isSchema", "ValidationError", "printValue"] },
     terminals: ["validate", "validateSync", "validateAt", "validateSyncAt", "isValid", "isValidSync", "cast", "describe", "getDefault", "isType"],
     apis: [
       {
@@ -298,6 +347,7 @@ export const catalogue: readonly LibraryEntry[] = [
     namespaceExports: ["Schema", "SchemaGetter", "SchemaTransformation", "ParseResult"],
     defaultIsNamespace: false,
     barrelModules: ["effect"],
+    construction: { builds: true, exceptNamespaces: ["SchemaGetter", "SchemaTransformation", "ParseResult"], except: ["format"] },
     terminals: ["decodeUnknown", "decodeUnknownSync", "decodeUnknownEither", "decodeUnknownPromise", "decodeUnknownOption", "decodeUnknownExit", "decodeUnknownEffect", "decode", "decodeSync", "decodeEither", "decodePromise", "decodeOption", "decodeExit", "decodeEffect", "encode", "encodeSync", "encodeEither", "encodePromise", "encodeUnknown", "encodeUnknownSync", "encodeUnknownEither", "encodeUnknownPromise", "encodeEffect", "validate", "validateSync", "validateEither", "validatePromise", "is", "asserts", "make", "makeUnsafe"],
     apis: [
       { names: ["filter", "declare", "refine", "makeFilter"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }] },
@@ -324,6 +374,7 @@ export const catalogue: readonly LibraryEntry[] = [
     modules: ["joi"],
     namespaceExports: [],
     defaultIsNamespace: true,
+    construction: { builds: true, except: ["isRef", "isExpression", "isError", "ValidationError"] },
     terminals: ["validate", "validateAsync", "attempt", "assert", "describe", "isSchema"],
     apis: [
       { names: ["custom", "external"], on: "both", slots: [{ arg: 0, kind: V, flag: true }] },
@@ -338,6 +389,7 @@ export const catalogue: readonly LibraryEntry[] = [
     modules: ["superstruct"],
     namespaceExports: [],
     defaultIsNamespace: false,
+    construction: { builds: true, except: ["StructError"] },
     terminals: ["assert", "create", "is", "mask", "validate"],
     apis: [
       { names: ["refine"], on: "builder", slots: [{ arg: 2, kind: R, flag: true, label: { arg: 1 } }] },
@@ -379,12 +431,46 @@ export const catalogue: readonly LibraryEntry[] = [
     namespaceExports: ["Type"],
     defaultIsNamespace: true,
     terminals: ["Check", "Parse", "Errors", "Clean", "Default", "Compile", "Cast", "Create", "Assert"],
-    dataModules: ["@sinclair/typebox/value", "typebox/value"],
+    dataModules: ["@sinclair/typebox/value", "typebox/value", "@sinclair/typebox/system", "typebox/system", "@sinclair/typebox/errors", "typebox/error"],
+    // Guards (`Type.IsString(x)`, `KindGuard.IsObject(x)`) answer a question about a schema; they build nothing.
+    construction: { builds: true, exceptPattern: "^Is[A-Z]", exceptNamespaces: ["TypeGuard", "KindGuard", "ValueGuard", "TypeRegistry", "FormatRegistry", "TypeSystemPolicy", "Locale", "Settings"] },
+    // TypeBox caches nothing: `TypeCompiler.Compile(T)` (0.34) and `Compile(T)` from `typebox/compile` (1.x) generate
+    // code with `new Function` on every call, whatever `T` is.
+    compilers: [{ names: ["Compile"], on: "call", result: "validator", label: "compiles a validator (TypeBox caches nothing)" }],
     apis: [
       { names: ["Decode", "Encode"], on: "method", slots: [{ arg: 0, kind: T, flag: true }] },
       { names: ["Decode", "Encode"], on: "builder", slots: [{ arg: 1, kind: T, flag: true }], versions: "1.x" },
       { names: ["Refine"], on: "builder", slots: [{ arg: 1, kind: P, flag: true }, { arg: 2, kind: M, flag: false }], versions: "1.x" },
       { names: ["Recursive"], on: "builder", slots: [{ arg: 0, kind: L, flag: false, runs: "once" }] },
+    ],
+  },
+  {
+    id: "ajv",
+    label: "ajv",
+    modules: ["ajv"],
+    modulePrefixes: ["ajv/"],
+    namespaceExports: [],
+    defaultIsNamespace: false,
+    // JSON Schema objects hold no functions: nothing to flag for closures, only compiles that repeat.
+    apis: [],
+    construction: { builds: false },
+    terminals: ["getSchema", "errorsText", "addSchema", "addMetaSchema", "removeSchema", "addKeyword", "addFormat", "addVocabulary", "validateSchema"],
+    compilers: [
+      {
+        names: ["default", "Ajv", "Ajv2019", "Ajv2020", "AjvJTD"],
+        on: "new",
+        result: "instance",
+        label: "creates a validator instance (its compile cache starts empty)",
+      },
+      {
+        // The compile cache is a strong Map keyed by the schema object's identity: a fresh object never hits it
+        // and stays retained for the life of the instance.
+        names: ["compile", "compileAsync", "validate", "compileParser", "compileSerializer"],
+        on: "call",
+        result: "validator",
+        freshArg: 0,
+        label: "compiles a fresh schema object (ajv caches by object identity and keeps it)",
+      },
     ],
   },
 ];
@@ -446,6 +532,11 @@ const kindNames: Record<SlotKind, string> = {
   builder: "schema builder",
   message: "message function",
 };
+
+/** The compiler entry `name` matches in `library`, if any. */
+export function compilerOf(library: LibraryEntry, on: "new" | "call", name: string): Compiler | undefined {
+  return library.compilers?.find((compiler) => compiler.on === on && compiler.names.includes(name));
+}
 
 export function describeKind(kind: SlotKind): string {
   return kindNames[kind];

@@ -151,7 +151,7 @@ export function functionName(fn: AnyFunction): string {
   return `the function at line ${fn.loc.start.line}`;
 }
 
-function plainName(fn: AnyFunction): string | undefined {
+export function plainName(fn: AnyFunction): string | undefined {
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
@@ -167,11 +167,21 @@ function isGetterOrSetter(fn: AnyFunction): boolean {
   );
 }
 
-function isHookName(name: string | undefined): boolean {
+export function isHookName(name: string | undefined): boolean {
   return name !== undefined && /^use[A-Z0-9]/.test(name);
 }
 
-function containsJsx(fn: AnyFunction, visitorKeys: VisitorKeys): boolean {
+const jsxMemo = new WeakMap<AnyFunction, boolean>();
+
+export function containsJsx(fn: AnyFunction, visitorKeys: VisitorKeys): boolean {
+  const cached = jsxMemo.get(fn);
+  if (cached !== undefined) return cached;
+  const found = scanJsx(fn, visitorKeys);
+  jsxMemo.set(fn, found);
+  return found;
+}
+
+function scanJsx(fn: AnyFunction, visitorKeys: VisitorKeys): boolean {
   let found = false;
   walk(fn.body, visitorKeys, (node) => {
     if (found) return false;
@@ -230,7 +240,7 @@ function memoCallbackOf(fn: AnyFunction, memoFunctions: readonly string[]): bool
 }
 
 /** Getters inside an object literal passed to a schema call: zod's recursive shapes (evaluated once per schema). */
-function isSchemaShapeGetter(fn: AnyFunction, trace: TraceResult): boolean {
+export function isSchemaShapeGetter(fn: AnyFunction, trace: TraceResult): boolean {
   const property = fn.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.kind !== "get") return false;
   let node: TSESTree.Node = property.parent;
@@ -243,9 +253,14 @@ function isSchemaShapeGetter(fn: AnyFunction, trace: TraceResult): boolean {
 }
 
 /** Own return values of a function: `return x` statements (not nested functions) and a concise arrow body. */
+const returnedMemo = new WeakMap<AnyFunction, TSESTree.Node[]>();
+
 function returnedExpressions(fn: AnyFunction, visitorKeys: VisitorKeys): TSESTree.Node[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const cached = returnedMemo.get(fn);
+  if (cached) return cached;
   const found: TSESTree.Node[] = [];
+  returnedMemo.set(fn, found);
   walk(fn.body, visitorKeys, (node) => {
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
@@ -317,6 +332,15 @@ function isFactoryOf(fn: AnyFunction, closure: TSESTree.Node, input: ContextInpu
   return returnedExpressions(fn, visitorKeys).some((expression) => schemaValued(expression, 0));
 }
 
+/** `S ??= …` / `S ||= …` where `S` is a module-level variable: the right side runs until `S` is set, once. */
+function isLazyModuleInit(parent: TSESTree.Node, node: TSESTree.Node, scopeManager: ContextInput["scopeManager"]): boolean {
+  if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== node) return false;
+  if (parent.operator !== "??=" && parent.operator !== "||=") return false;
+  if (parent.left.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(scopeManager, parent.left);
+  return variable !== undefined && (variable.scope.type === "module" || variable.scope.type === "global");
+}
+
 /**
  * Walks outward from where `closure` is created to the first boundary that decides how often that
  * code runs.
@@ -326,6 +350,8 @@ export function repeatContext(closure: TSESTree.Node, input: ContextInput, optio
   let factory: AnyFunction | undefined;
   let node: TSESTree.Node = closure;
   for (let parent = node.parent; parent; node = parent, parent = node.parent) {
+    // `cached ??= build()` into a module-level binding: the right side runs once (a lazy module-level value).
+    if (isLazyModuleInit(parent, node, input.scopeManager)) return { repeated: false, reason: "memo", factory };
     if (repeatingLoopPart(parent, node)) {
       return { repeated: true, reason: { type: "loop", label: loopLabel(parent), line: parent.loc.start.line, node: parent }, factory };
     }

@@ -9,6 +9,8 @@ import {
   type LibraryEntry,
   type Slot,
   type SlotKind,
+  type Compiler,
+  compilerOf,
   libraryForModule,
   slotsOf,
 } from "./catalogue.js";
@@ -40,6 +42,8 @@ export interface SchemaCall {
   readonly name: string;
   /** How the call reads in a message: `.refine()`, `v.check()`, `custom()`. */
   readonly apiText: string;
+  /** The catalogue's compiler entry when the call compiles a schema (`ajv.compile`, `new Ajv()`, `Compile`). */
+  readonly compiler?: Compiler;
 }
 
 export interface SlotSite {
@@ -192,10 +196,10 @@ export function traceSchemaCalls(
     siteByFunction.set(site.fn, site);
     sites.push(site);
   };
-  function record(node: TSESTree.CallExpression | TSESTree.NewExpression, library: LibraryEntry, name: string, apiText: string): void {
+  function record(node: TSESTree.CallExpression | TSESTree.NewExpression, library: LibraryEntry, name: string, apiText: string, compiler?: Compiler): void {
     if (seenCalls.has(node)) return;
     seenCalls.add(node);
-    calls.push({ node, library, name, apiText });
+    calls.push({ node, library, name, apiText, ...(compiler ? { compiler } : {}) });
   }
   let sitedCalls = 0;
   // Rounds: follow references, find the slot functions of the new calls, and follow the parameters
@@ -229,12 +233,22 @@ export function traceSchemaCalls(
           if (barrel && !library.namespaceExports.includes(name)) break; // `Stream.filter` from the `effect` barrel
           if (called) {
             if (barrel) break;
+            const newPrefix = grand.type === AST_NODE_TYPES.NewExpression ? "new " : "";
+            const compiler = compilerOf(library, grand.type === AST_NODE_TYPES.NewExpression ? "new" : "call", name);
+            if (compiler) {
+              const objectText = calleeText(parent.object);
+              record(grand, library, name, `${newPrefix}${objectText !== undefined ? `${objectText}.` : "."}${name}()`, compiler);
+              if (compiler.result === "validator") break; // a compiled validator is data: `C.Check(x)` is a use
+              node = grand;
+              role = { type: "schema" };
+              schemaNodes.add(node);
+              continue;
+            }
             const on = role.type === "schema" ? "method" : "builder";
             const slots = slotsOf(library, on, name) ?? (role.type === "export" ? slotsOf(library, "method", name) : undefined);
             if (!slots && isTerminal(library, name)) break;
             // `z.custom()`, `match.case()`, `type.pipe()`: the namespace or export it hangs off, when it is a name.
             const objectText = role.type === "schema" ? undefined : calleeText(parent.object);
-            const newPrefix = grand.type === AST_NODE_TYPES.NewExpression ? "new " : "";
             const apiText = objectText !== undefined ? `${newPrefix}${objectText}.${name}()` : `.${name}()`;
             record(grand, library, name, apiText);
             node = grand;
@@ -258,6 +272,15 @@ export function traceSchemaCalls(
           if (role.type === "schema") break; // calling a schema (arktype validates) returns data
           if (role.type === "namespace" && role.barrel) break;
           const name = role.type === "export" ? role.name : "default";
+          const compiler = compilerOf(library, parent.type === AST_NODE_TYPES.NewExpression ? "new" : "call", name);
+          if (compiler) {
+            record(parent, library, name, `${parent.type === AST_NODE_TYPES.NewExpression ? "new " : ""}${calleeText(node) ?? name}()`, compiler);
+            if (compiler.result === "validator") break;
+            node = parent;
+            role = { type: "schema" };
+            schemaNodes.add(node);
+            continue;
+          }
           if (isTerminal(library, name) && !slotsOf(library, "builder", name)) break;
           const text = calleeText(node) ?? name;
           record(parent, library, name, `${parent.type === AST_NODE_TYPES.NewExpression ? "new " : ""}${text}()`);

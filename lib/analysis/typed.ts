@@ -36,7 +36,7 @@ function libraryOfFile(fileName: string): LibraryEntry | undefined {
   return undefined;
 }
 
-function libraryOfType(type: ts.Type, checker: ts.TypeChecker, depth = 0): LibraryEntry | undefined {
+export function libraryOfType(type: ts.Type, checker: ts.TypeChecker, depth = 0): LibraryEntry | undefined {
   if (depth > 3) return undefined;
   const symbols = [type.getSymbol(), type.aliasSymbol].filter((symbol): symbol is ts.Symbol => symbol !== undefined);
   for (const symbol of symbols) {

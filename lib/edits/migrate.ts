@@ -2,7 +2,9 @@
 // The planner (hoist / wrap) is shared with the `no-inline-predicate` fixer; this file only
 // parses, runs the analysis and applies the planned text edits.
 import { setParents } from "../analysis/ast.js";
-import { analyzeFile, mentionsCatalogueMethod, mentionsSchemaModule } from "../analysis/index.js";
+import { type FileAnalysis, type SourceInput, analyzeFile, mentionsCatalogueMethod, mentionsSchemaModule } from "../analysis/index.js";
+import type { TypeInfo } from "../analysis/type-info.js";
+import { migrateSchemas } from "./migrate-schemas.js";
 import { type SitePlan, planSites } from "./plan.js";
 import { type SiteOptions, defaultSiteOptions, reportedSites } from "./sites.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
@@ -29,6 +31,8 @@ export interface MigrateOptions {
   sites?: SiteOptions;
   /** `"espree"`: parse JavaScript as a project without typescript-eslint would (default: whichever is installed). */
   parser?: ParseOptions["parser"];
+  /** Also apply the `no-schema-in-function` fixes (`--hoist-schemas`): `lazy` hoists to getters. */
+  hoistSchemas?: "eager" | "lazy";
 }
 
 export type SiteAction = "hoisted" | "wrapped" | "left";
@@ -46,6 +50,10 @@ export interface SiteResult {
   reason?: string;
   /** Wrapped only because parameter types were unknown: `--project` would hoist it. */
   needsTypes?: boolean;
+  /** `schema` for a schema built per call (`--hoist-schemas`); absent for an inline closure. */
+  kind?: "schema";
+  /** For a schema: the fix kind applied (`hoist`, `hoist-lazy`, `use-memo`, `schema-factory`). */
+  fix?: string;
 }
 
 export interface MigrateResult {
@@ -92,8 +100,8 @@ interface PassResult {
   readonly applied: ReadonlySet<number>;
 }
 
-/** Parses and plans one version of the text. */
-function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
+/** Parses one version of the text (with its program, when there is type information) and analyses it. */
+export function analyzeText(text: string, options: MigrateOptions): { source: SourceInput; typeInfo: TypeInfo | undefined; analysis: FileAnalysis } {
   const programs = options.programs ? programsWithText(options.programs, options.filename, text) : undefined;
   const parsed = parseSource(text, {
     filename: options.filename,
@@ -103,7 +111,12 @@ function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
   setParents(parsed.ast, parsed.visitorKeys);
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
   const typeInfo = typeInfoFrom(parsed.services);
-  const analysis = analyzeFile(source, options.modules, typeInfo);
+  return { source, typeInfo, analysis: analyzeFile(source, options.modules, typeInfo) };
+}
+
+/** Parses and plans one version of the text. */
+function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
+  const { source, typeInfo, analysis } = analyzeText(text, options);
   const sites = reportedSites(analysis, options.sites ?? defaultSiteOptions).map((reported) => reported.site);
   if (sites.length === 0) return [];
   return planSites(
@@ -230,5 +243,10 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
     };
   });
   const sites = (entries ?? []).flatMap((entry) => (entry.result ? [entry.result] : []));
+  if (options.hoistSchemas) {
+    const schemas = migrateSchemas(text, options, options.hoistSchemas);
+    text = schemas.output;
+    sites.push(...schemas.sites);
+  }
   return { output: text, changed: text !== source, sites };
 }

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { isFunctionNode, memberName, propertyKeyName, stringLiteralValue, unwrapExpression } from "../analysis/ast.js";
 import type { SlotSite } from "../analysis/trace.js";
 
-const reserved = new Set(
+export const reservedNames: ReadonlySet<string> = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
     "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
@@ -41,16 +41,16 @@ export class NameRegistry {
    * and only then `base2`, `base3`…
    */
   identifier(base: string, qualifiers: readonly string[] = []): string {
-    const root = reserved.has(base) ? `${base}Fn` : base;
+    const root = reservedNames.has(base) ? `${base}Fn` : base;
     for (const candidate of [root, ...qualifiers.map((q) => `${root}${q}`)]) {
-      if (!this.taken.has(candidate) && !this.given.has(candidate) && !reserved.has(candidate) && IDENTIFIER.test(candidate)) {
+      if (!this.taken.has(candidate) && !this.given.has(candidate) && !reservedNames.has(candidate) && IDENTIFIER.test(candidate)) {
         this.taken.add(candidate);
         return candidate;
       }
     }
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? root : `${root}${n}`;
-      if (!this.taken.has(candidate) && !reserved.has(candidate)) {
+      if (!this.taken.has(candidate) && !reservedNames.has(candidate)) {
         this.taken.add(candidate);
         return candidate;
       }
@@ -63,7 +63,7 @@ export class NameRegistry {
    * already, else a fresh identifier based on `fallback` (`rowPrefix`).
    */
   local(preferred: string, bindings: ReadonlySet<string>, fallback: string): string {
-    if (!bindings.has(preferred) && !this.given.has(preferred) && !reserved.has(preferred) && IDENTIFIER.test(preferred)) {
+    if (!bindings.has(preferred) && !this.given.has(preferred) && !reservedNames.has(preferred) && IDENTIFIER.test(preferred)) {
       this.given.add(preferred);
       this.taken.add(preferred);
       return preferred;
@@ -102,13 +102,13 @@ function words(raw: string): string[] {
     .filter(Boolean);
 }
 
-function pascal(text: string): string {
+export function pascal(text: string): string {
   return words(text)
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join("");
 }
 
-function camel(text: string): string {
+export function camel(text: string): string {
   const p = pascal(text);
   if (p === "") return "";
   const result = p[0]!.toLowerCase() + p.slice(1);

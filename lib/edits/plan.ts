@@ -72,14 +72,14 @@ export function isTypeScriptFile(filename: string): boolean {
   return typeScriptFile.test(filename) && !/\.d\.[mc]?ts$/i.test(filename);
 }
 
-function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatement {
+export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatement {
   let current = node;
   while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
   return current as TSESTree.ProgramStatement;
 }
 
 /** Function declarations are hoisted: code inside one can run before any `const` above it is initialised. */
-function runsBeforeModuleBody(statement: TSESTree.ProgramStatement): boolean {
+export function runsBeforeModuleBody(statement: TSESTree.ProgramStatement): boolean {
   const inner =
     statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
       ? statement.declaration
@@ -91,7 +91,7 @@ function runsBeforeModuleBody(statement: TSESTree.ProgramStatement): boolean {
  * Where new module-level code goes: before `statement` and the comments attached to it (no blank
  * line between), but never above a file header comment or before imports and directives.
  */
-function insertionPoint(source: SourceInput, statement: TSESTree.Node): number {
+export function insertionPoint(source: SourceInput, statement: TSESTree.Node): number {
   const { text, ast } = source;
   // `@Dec() export class A {}`: the decorators belong to the class but come before `export`, outside
   // the export statement's range; new code goes above them.

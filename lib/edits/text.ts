@@ -51,8 +51,8 @@ export function lineEnding(text: string): string {
   return index > 0 && text[index - 1] === "\r" ? "\r\n" : "\n";
 }
 
-/** Index of the first token that starts at or after `position` (tokens sorted by range). */
-function tokenIndexAt(tokens: readonly TSESTree.Token[], position: number): number {
+/** Index of the first token (or comment) that starts at or after `position` (sorted by range). */
+function tokenIndexAt(tokens: readonly { readonly range: readonly [number, number] }[], position: number): number {
   let low = 0;
   let high = tokens.length;
   while (low < high) {
@@ -78,7 +78,11 @@ export function tokenAt(ast: TSESTree.Program, position: number): TSESTree.Token
 export function commentsBefore(ast: TSESTree.Program, node: TSESTree.Node | TSESTree.Token): TSESTree.Comment[] {
   const previous = tokenBefore(ast, node.range[0]);
   const from = previous ? previous.range[1] : 0;
-  return (ast.comments ?? []).filter((comment) => comment.range[0] >= from && comment.range[1] <= node.range[0]);
+  // Comments are sorted by position: from the first one at or after `from`, those before the node.
+  const comments = ast.comments ?? [];
+  const found: TSESTree.Comment[] = [];
+  for (let i = tokenIndexAt(comments, from); i < comments.length && comments[i]!.range[1] <= node.range[0]; i++) found.push(comments[i]!);
+  return found;
 }
 
 /** Start of the line `position` is on. */

@@ -111,8 +111,8 @@ export function formatted(locale: string) {
           column: 7,
           data: {"collection":"The module-level Map `cache`","line":8,"growth":"`cache.set(…)`","where":"on every call of `formatted`","entry":"entry"},
           suggestions: [
-            { messageId: "useLruCache", data: {"max":1000}, output: `import { format } from "./format";
-import { LRUCache } from "lru-cache";
+            { messageId: "useLruCache", data: {"max":1000}, output: `import { LRUCache } from "lru-cache";
+import { format } from "./format";
 
 const cache = new LRUCache({ max: 1000 });
 export function formatted(locale: string) {
@@ -454,8 +454,8 @@ for await (const event of events) seen.set(event.id, event);
           column: 7,
           data: {"collection":"The module-level Map `seen`","line":3,"growth":"`seen.set(…)`","where":"on every iteration of the `for await…of` loop at line 3","entry":"entry"},
           suggestions: [
-            { messageId: "useLruCache", data: {"max":1000}, output: `import { events } from "./events";
-import { LRUCache } from "lru-cache";
+            { messageId: "useLruCache", data: {"max":1000}, output: `import { LRUCache } from "lru-cache";
+import { events } from "./events";
 const seen = new LRUCache({ max: 1000 });
 for await (const event of events) seen.set(event.id, event);
 ` },

@@ -1,0 +1,2 @@
+// placeholder: the test passes its own code for this file
+export {};
