@@ -1,7 +1,7 @@
 // withKey: intern closures by (id, captured values) so identity-keyed caches hit.
 import { LRUCache } from "lru-cache";
 import { identityToken } from "./identity.js";
-import { keyedFunctions } from "./registry.js";
+import { keyedFunctions, profileHooks } from "./registry.js";
 import { encodeAtom } from "./schema-key.js";
 
 /** A key: an id alone, or an id followed by every value the closure captures. */
@@ -173,6 +173,8 @@ export function configureWithKey(options: WithKeyOptions): void {
 export function internStats(): InternStats {
   return { hits, misses, evictions, collisions, size: table.size, max };
 }
+// The profiler sums the intern statistics of every loaded copy (ESM and CommonJS).
+profileHooks.internStats.add(internStats);
 
 /**
  * Empty the intern table and zero its counters and the "already warned" ids (for tests). Functions

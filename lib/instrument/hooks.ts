@@ -1,0 +1,54 @@
+// Node module-loader hooks (module.register, run off the main thread): instrument every module that
+// builds schemas as it is loaded. Registered after a TypeScript loader (tsx), these hooks see that
+// loader's JavaScript; TypeScript source is parsed as TypeScript.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { LoadHook, InitializeHook } from "node:module";
+import { instrument } from "./transform.js";
+
+export interface HooksData {
+  /** URL of stable-schema/profile (ESM) and the path of its CommonJS build, resolved by register.js. */
+  readonly runtime: { readonly module: string; readonly commonjs: string };
+  /** Instrument modules under node_modules too. */
+  readonly dependencies: boolean;
+}
+
+let data: HooksData | undefined;
+
+export const initialize: InitializeHook<HooksData> = (given) => {
+  data = given;
+};
+
+const FORMATS = new Set(["module", "commonjs", "module-typescript", "commonjs-typescript"]);
+const warned = new Set<string>();
+
+export const load: LoadHook = async (url, context, nextLoad) => {
+  const result = await nextLoad(url, context);
+  if (!data || !url.startsWith("file:") || !FORMATS.has(result.format ?? "")) return result;
+  if (!data.dependencies && url.includes("/node_modules/")) return result;
+  if (url.includes("/stable-schema/") && /\/(?:lib\/runtime|dist)\//.test(url)) return result;
+  const filename = fileURLToPath(url);
+  let source = result.source;
+  // The default loader leaves CommonJS source to require(); reading it here lets the hooks see it.
+  if (source == null) source = await readFile(filename);
+  const text = typeof source === "string" ? source : Buffer.from(source as Uint8Array).toString("utf8");
+  try {
+    const commonjs = result.format!.startsWith("commonjs");
+    const done = instrument(text, {
+      file: url,
+      filename,
+      format: commonjs ? "commonjs" : "module",
+      runtime: commonjs ? data.runtime.commonjs : data.runtime.module,
+    });
+    if (!done) return result.source == null ? result : { ...result, source: text };
+    // Lines keep their numbers: a previous loader's source map stays valid for lines; without one, ours.
+    const map = /\/\/# sourceMappingURL=/.test(text) ? "" : `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(done.map.toString()).toString("base64")}`;
+    return { ...result, source: done.code + map, shortCircuit: true };
+  } catch (error) {
+    if (!warned.has(url)) {
+      warned.add(url);
+      process.stderr.write(`stable-schema profile: ${filename} not instrumented: ${(error as Error).message.split("\n")[0]}\n`);
+    }
+    return result.source == null ? result : { ...result, source: text };
+  }
+};
