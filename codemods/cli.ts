@@ -32,6 +32,10 @@ Options:
                             ({"~/schema":"zod"}) or as ~/schema=zod,@app/v=valibot
   --extensions <list>       file extensions to pick up in directories
                             (default: ${DEFAULT_EXTENSIONS.join(",")})
+  --hoist-schemas           also move schemas built per call out of the function (rule
+                            no-schema-in-function): hoist what can move, useMemo in components
+                            and hooks, schemaFactory for primitive locals; reports what it left
+  --lazy-schemas            like --hoist-schemas, hoisting to getters built on first use
   --jobs <n>                worker threads (default: min(CPUs, 4); 1 runs in-process)
   --force                   write even when the git tree has uncommitted changes
   -h, --help                show this help
@@ -75,6 +79,8 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
         modules: { type: "string" },
         extensions: { type: "string" },
         jobs: { type: "string" },
+        "hoist-schemas": { type: "boolean", default: false },
+        "lazy-schemas": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -111,6 +117,7 @@ function parseCommand(argv: string[]): MigrateCommand | "help" | "version" {
           ? parseWithKeyImport(values["with-key-import"])
           : { ...DEFAULT_WITH_KEY_IMPORT },
       ...(values.modules !== undefined ? { modules: parseModules(values.modules) } : {}),
+      ...(values["lazy-schemas"] ? { hoistSchemas: "lazy" as const } : values["hoist-schemas"] ? { hoistSchemas: "eager" as const } : {}),
     };
   } catch (error) {
     if (error instanceof OptionError) throw new UsageError(error.message);

@@ -15,9 +15,11 @@ function readOptions(options: Options): ProcessOptions {
   if (!parsed) {
     const withKey: unknown = options["with-key-import"] ?? options["withKeyImport"];
     const modules: unknown = options["modules"];
+    const hoistSchemas: unknown = options["hoist-schemas"] ?? options["hoistSchemas"];
     parsed = {
       withKeyImport: typeof withKey === "string" ? parseWithKeyImport(withKey) : { ...DEFAULT_WITH_KEY_IMPORT },
       ...(modules !== undefined && modules !== true ? { modules: parseModules(modules) } : {}),
+      ...(hoistSchemas === "lazy" ? { hoistSchemas: "lazy" as const } : hoistSchemas === true || hoistSchemas === "true" ? { hoistSchemas: "eager" as const } : {}),
     };
     optionCache.set(options, parsed);
   }

@@ -40,6 +40,8 @@ export interface FileResult {
 export interface ProcessOptions {
   withKeyImport: WithKeyImport;
   modules?: Record<string, string>;
+  /** `--hoist-schemas` (`eager`) / `--lazy-schemas` (`lazy`): also apply the no-schema-in-function fixes. */
+  hoistSchemas?: "eager" | "lazy";
 }
 
 /** Returns the programs that contain `path`, or undefined when none does. */
@@ -80,6 +82,7 @@ export function processSource(
       withKeyImport: options.withKeyImport,
       ...(options.modules ? { modules: options.modules } : {}),
       ...(programs ? { programs } : {}),
+      ...(options.hoistSchemas ? { hoistSchemas: options.hoistSchemas } : {}),
     });
     if (result.changed && result.output !== source) {
       // Never hand back (or write) a file that no longer parses: if the planner ever produces one,

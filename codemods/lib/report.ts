@@ -24,6 +24,8 @@ export interface ReportFile {
 export interface Totals {
   files: { scanned: number; changed: number; unchanged: number; skipped: number; failed: number };
   sites: { hoisted: number; wrapped: number; left: number };
+  /** Schemas built per call (`--hoist-schemas`), counted apart from the closures in `sites`. */
+  schemas: { hoisted: number; memoised: number; left: number };
   /** Why sites were left, most frequent first; names in backticks are folded (`…`) so reasons group. */
   leftReasons: Array<{ reason: string; count: number }>;
   /** Wrapped sites that capture nothing and would be hoisted with type information (`--project`). */
@@ -64,6 +66,7 @@ export function computeTotals(results: readonly FileResult[]): Totals {
   const totals: Totals = {
     files: { scanned: results.length, changed: 0, unchanged: 0, skipped: 0, failed: 0 },
     sites: { hoisted: 0, wrapped: 0, left: 0 },
+    schemas: { hoisted: 0, memoised: 0, left: 0 },
     leftReasons: [],
     hoistableWithTypes: 0,
   };
@@ -71,7 +74,8 @@ export function computeTotals(results: readonly FileResult[]): Totals {
   for (const r of results) {
     totals.files[r.status] += 1;
     for (const site of r.sites) {
-      totals.sites[site.action] += 1;
+      if (site.kind === "schema") totals.schemas[site.action === "wrapped" ? "memoised" : site.action] += 1;
+      else totals.sites[site.action] += 1;
       if (site.action === "wrapped" && site.needsTypes) totals.hoistableWithTypes += 1;
       if (site.action === "left") {
         const reason = reasonTemplate(site.reason ?? "(no reason given)");
@@ -110,6 +114,14 @@ export function formatSummary(totals: Totals, options: { paint?: Paint; seconds?
     ["sites wrapped in withKey", s.wrapped, String],
     ["sites left", s.left, s.left ? c.yellow : String],
   ];
+  const sc = totals.schemas;
+  if (sc.hoisted + sc.memoised + sc.left > 0) {
+    rows.push(
+      ["schemas hoisted", sc.hoisted, String],
+      ["schemas memoised (useMemo, schemaFactory)", sc.memoised, String],
+      ["schemas left", sc.left, sc.left ? c.yellow : String],
+    );
+  }
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
   const numberWidth = Math.max(...rows.map(([, n]) => String(n).length));
   const lines = rows.map(([label, n, color]) => `  ${label.padEnd(labelWidth)}  ${color(String(n).padStart(numberWidth))}`);

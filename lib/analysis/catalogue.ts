@@ -102,6 +102,8 @@ export interface Construction {
   readonly builds: boolean;
   /** Calls that configure the library or read a schema, never a construction (`z.config`, `yup.setLocale`). */
   readonly except?: readonly string[];
+  /** A regular expression for names that are never constructions (TypeBox guards `IsString`, `IsObject`, …). */
+  readonly exceptPattern?: string;
   /** Namespace exports whose calls are not schemas (effect's `ParseResult.fail`, `SchemaGetter.transform`). */
   readonly exceptNamespaces?: readonly string[];
   /**
@@ -154,7 +156,7 @@ export const catalogue: readonly LibraryEntry[] = [
       except: ["config", "registry", "locales", "setErrorMap", "getErrorMap", "ZodError", "isOptional", "isNullable", "unwrap", "clone"],
       registrations: [{ name: "register" }, { name: "meta", key: { arg: 0, name: "id" } }],
     },
-    terminals: ["parse", "safeParse", "parseAsync", "safeParseAsync", "spa", "decode", "encode", "safeDecode", "safeEncode", "decodeAsync", "encodeAsync", "safeDecodeAsync", "safeEncodeAsync", "toJSONSchema", "treeifyError", "prettifyError", "flattenError", "formatError", "isValid"],
+    terminals: ["parse", "safeParse", "parseAsync", "safeParseAsync", "spa", "decode", "encode", "safeDecode", "safeEncode", "decodeAsync", "encodeAsync", "safeDecodeAsync", "safeEncodeAsync", "toJSONSchema", "treeifyError", "prettifyError", "flattenError", "formatError", "isValid", "validate", "validateAsync"],
     apis: [
       { names: ["refine"], on: "both", slots: [{ arg: 0, kind: P, flag: true }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
       { names: ["custom"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
@@ -353,7 +355,9 @@ export const catalogue: readonly LibraryEntry[] = [
     namespaceExports: ["Type"],
     defaultIsNamespace: true,
     terminals: ["Check", "Parse", "Errors", "Clean", "Default", "Compile", "Cast", "Create", "Assert"],
-    dataModules: ["@sinclair/typebox/value", "typebox/value"],
+    dataModules: ["@sinclair/typebox/value", "typebox/value", "@sinclair/typebox/system", "typebox/system", "@sinclair/typebox/errors", "typebox/error"],
+    // Guards (`Type.IsString(x)`, `KindGuard.IsObject(x)`) answer a question about a schema; they build nothing.
+    construction: { builds: true, exceptPattern: "^Is[A-Z]", exceptNamespaces: ["TypeGuard", "KindGuard", "ValueGuard", "TypeRegistry", "FormatRegistry", "TypeSystemPolicy", "Locale", "Settings"] },
     // TypeBox caches nothing: `TypeCompiler.Compile(T)` (0.34) and `Compile(T)` from `typebox/compile` (1.x) generate
     // code with `new Function` on every call, whatever `T` is.
     compilers: [{ names: ["Compile"], on: "call", result: "validator", label: "compiles a validator (TypeBox caches nothing)" }],

@@ -41,6 +41,7 @@ export function isConstruction(call: SchemaCall, scopeManager: ScopeManager): bo
   const construction = call.library.construction ?? { builds: true };
   if (!construction.builds) return false;
   if (construction.except?.includes(call.name)) return false;
+  if (construction.exceptPattern !== undefined && exceptPattern(construction.exceptPattern).test(call.name)) return false;
   // The member chain below the call (`z.locales.en()`, `E.ParseResult.fail()`) and its root binding.
   let callee: TSESTree.Node = unwrapExpression(call.node.callee);
   while (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -55,6 +56,16 @@ export function isConstruction(call: SchemaCall, scopeManager: ScopeManager): bo
     if (imported !== undefined && construction.exceptNamespaces.includes(imported)) return false;
   }
   return true;
+}
+
+const patterns = new Map<string, RegExp>();
+function exceptPattern(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source);
+    patterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 /** The exported name an identifier was imported as (`ParseResult`), or the last segment of a namespace import's module. */
@@ -421,6 +432,8 @@ export function evaluationOf(
   visitorKeys: VisitorKeys,
   /** A call that is known to build a schema (the factory call itself). */
   factoryCall?: TSESTree.Node,
+  /** Imported functions whose calls depend only on their arguments (`withKey` from stable-schema). */
+  pureImports: readonly { readonly module: string; readonly name: string }[] = [],
 ): Evaluation {
   const calls = new Map<TSESTree.Node, SchemaCall>(analysis.trace.calls.map((call) => [call.node, call]));
   const otherCalls: TSESTree.Node[] = [];
@@ -437,7 +450,7 @@ export function evaluationOf(
           if (call.compiler) otherCalls.push(node);
           return true;
         }
-        if (node === factoryCall) return true;
+        if (node === factoryCall || isPureImportCall(node.callee, scopeManager, pureImports)) return true;
         const name = globalCallName(node.callee, scopeManager);
         if (name === undefined || !pureGlobalCalls.has(name)) otherCalls.push(node);
         return true;
@@ -462,6 +475,17 @@ export function evaluationOf(
   };
   if (check(expression)) walk(expression, visitorKeys, check);
   return { otherCalls, registrations };
+}
+
+/** A call of a named import listed in `pureImports`, resolved by binding (`withKey` imported from `stable-schema`). */
+function isPureImportCall(callee: TSESTree.Node, scopeManager: ScopeManager, pureImports: readonly { module: string; name: string }[]): boolean {
+  const inner = unwrapExpression(callee);
+  if (inner.type !== AST_NODE_TYPES.Identifier || pureImports.length === 0) return false;
+  const def = findUp(scopeManager, inner)?.defs[0];
+  if (def?.type !== "ImportBinding" || def.node.type !== AST_NODE_TYPES.ImportSpecifier) return false;
+  const declaration = def.node.parent;
+  const imported = def.node.imported.type === AST_NODE_TYPES.Identifier ? def.node.imported.name : def.node.imported.value;
+  return declaration.type === AST_NODE_TYPES.ImportDeclaration && pureImports.some((entry) => entry.module === declaration.source.value && entry.name === imported);
 }
 
 /** `.meta({ id: … })`: registers when the options object has the key, or is not a literal (unknown). */

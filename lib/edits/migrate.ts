@@ -3,6 +3,7 @@
 // parses, runs the analysis and applies the planned text edits.
 import { setParents } from "../analysis/ast.js";
 import { analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
+import { migrateSchemas } from "./migrate-schemas.js";
 import { type SitePlan, planSites } from "./plan.js";
 import { reportedSites } from "./sites.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
@@ -27,6 +28,8 @@ export interface MigrateOptions {
   programs?: ts.Program[];
   /** `"espree"`: parse JavaScript as a project without typescript-eslint would (default: whichever is installed). */
   parser?: ParseOptions["parser"];
+  /** Also apply the `no-schema-in-function` fixes (`--hoist-schemas`): `lazy` hoists to getters. */
+  hoistSchemas?: "eager" | "lazy";
 }
 
 export type SiteAction = "hoisted" | "wrapped" | "left";
@@ -44,6 +47,10 @@ export interface SiteResult {
   reason?: string;
   /** Wrapped only because parameter types were unknown: `--project` would hoist it. */
   needsTypes?: boolean;
+  /** `schema` for a schema built per call (`--hoist-schemas`); absent for an inline closure. */
+  kind?: "schema";
+  /** For a schema: the fix kind applied (`hoist`, `hoist-lazy`, `use-memo`, `schema-factory`). */
+  fix?: string;
 }
 
 export interface MigrateResult {
@@ -199,5 +206,10 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
     };
   });
   const sites = (entries ?? []).flatMap((entry) => (entry.result ? [entry.result] : []));
+  if (options.hoistSchemas) {
+    const schemas = migrateSchemas(text, options, options.hoistSchemas);
+    text = schemas.output;
+    sites.push(...schemas.sites);
+  }
   return { output: text, changed: text !== source, sites };
 }

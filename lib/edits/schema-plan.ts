@@ -123,20 +123,38 @@ function enclosingFunction(node: TSESTree.Node): AnyFunction | undefined {
   return undefined;
 }
 
-/** Does the function declaration holding the expression possibly run before the module body reaches `at`? */
+/**
+ * Can the function declaration holding the expression run before the module body reaches the constant?
+ * It can when it is exported (a circular import may call it first), called at module level above its
+ * declaration, or called from another function declaration that can (hoisted declarations only: a
+ * function held in a `const` cannot be called before its own line either).
+ */
 function earlyCaller(statement: TSESTree.ProgramStatement, input: PlannerInput): string | undefined {
   if (!runsBeforeModuleBody(statement)) return undefined;
   const fn = (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement) as TSESTree.FunctionDeclaration;
+  return earlyReason(fn, statement, input, new Set());
+}
+
+function earlyReason(fn: TSESTree.FunctionDeclaration, statement: TSESTree.ProgramStatement, input: PlannerInput, seen: Set<TSESTree.Node>): string | undefined {
+  seen.add(fn);
   const name = fn.id ? `\`${fn.id.name}\`` : "the default export";
-  if (statement.type !== AST_NODE_TYPES.FunctionDeclaration) return `${name} is an exported function declaration: a circular import can call it before the module body reaches the constant`;
+  const exported = `${name} is an exported function declaration: a circular import can call it before the module body reaches the constant`;
+  if (statement.type !== AST_NODE_TYPES.FunctionDeclaration) return exported;
   const variable = fn.id ? input.source.scopeManager.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name) : undefined;
   for (const reference of variable?.references ?? []) {
     const parent = reference.identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      return `${name} is exported: a circular import can call it before the module body reaches the constant`;
+    if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return exported;
+    if (contains(fn, reference.identifier)) continue;
+    const caller = enclosingFunction(reference.identifier);
+    if (!caller) {
+      if (reference.identifier.range[0] < statement.range[1]) return `${name} is called at module level above its declaration, before the constant is initialised`;
+      continue;
     }
-    if (reference.identifier.range[0] < statement.range[1] && !contains(fn, reference.identifier)) {
-      return `${name} is used above its declaration and could run before the constant is initialised`;
+    if (caller.type !== AST_NODE_TYPES.FunctionDeclaration || seen.has(caller)) continue;
+    const callerStatement = topLevelStatement(caller);
+    if ((callerStatement === caller || ("declaration" in callerStatement && callerStatement.declaration === caller))) {
+      const reason = earlyReason(caller, callerStatement, input, seen);
+      if (reason !== undefined) return `${name} is called from ${caller.id ? `\`${caller.id.name}\`` : "the default export"}, and ${reason}`;
     }
   }
   return undefined;
@@ -288,7 +306,7 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
     } else if (captures.lateModule.length > 0) {
       left.push({ kind: hoistKind, reason: `${describeNames(captures.lateModule)} ${captures.lateModule.length > 1 ? "are" : "is"} not initialised (or not fixed) where a module-level constant would go` });
     } else {
-      const evaluation = evaluationOf(node, analysis, source.scopeManager, source.visitorKeys);
+      const evaluation = evaluationOf(node, analysis, source.scopeManager, source.visitorKeys, undefined, pureImportsOf(input));
       const tdz = earlyCaller(statement, input);
       const caution: SchemaFixOption["caution"] =
         expression.kind === "compile"
@@ -354,7 +372,7 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
                 : undefined;
         const typed = reason === undefined ? captures.values.map((capture) => ({ capture, type: primitiveType(capture, input) })) : [];
         const unknown = typed.find((entry) => "reason" in entry.type);
-        const evaluation = reason === undefined && !unknown ? evaluationOf(node, analysis, source.scopeManager, source.visitorKeys, expression.kind === "factory" ? node : undefined) : undefined;
+        const evaluation = reason === undefined && !unknown ? evaluationOf(node, analysis, source.scopeManager, source.visitorKeys, expression.kind === "factory" ? node : undefined, pureImportsOf(input)) : undefined;
         if (reason !== undefined) left.push({ kind: "schema-factory", reason });
         else if (unknown) left.push({ kind: "schema-factory", reason: (unknown.type as { reason: string }).reason });
         else if (evaluation && (evaluation.otherCalls.length > 0 || evaluation.registrations.length > 0)) {
@@ -380,6 +398,11 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
     }
     return { expression, options, left };
   });
+}
+
+/** The runtime's `withKey` (interning: the same function for the same code and key) is pure; so is `schemaFactory`. */
+function pureImportsOf(input: PlannerInput): { module: string; name: string }[] {
+  return [input.withKey, { module: input.withKey.module, name: "schemaFactory" }];
 }
 
 function truncate(value: string, max = 30): string {

@@ -104,6 +104,19 @@ export const N = Schema.transformOrFail(Schema.String, Schema.Number, {
 });`,
   },
   {
+    name: "z.validate(S, x) is a use: the function around it is no factory, and nothing is built",
+    code: `import { z } from "zod";
+const ipv4 = z.ipv4();
+const isIp = (host: string) => z.validate(ipv4, host);
+export function check(host: string) { return isIp(host); }`,
+  },
+  {
+    name: "TypeBox guards and system helpers build nothing (Type.IsString, Locale.Get from typebox/system)",
+    code: `import Type from "typebox";
+import { Locale } from "typebox/system";
+export function message(error: object, schema: unknown) { return Type.IsString(schema) ? Locale.Get()(error as never) : ""; }`,
+  },
+  {
     name: "an immediately invoked function runs once",
     code: `import { z } from "zod";\nexport const S = (() => z.object({ a: z.string() }))();`,
   },

@@ -113,6 +113,65 @@ export function handler(input: unknown) {
       ],
     },
     {
+      name: "a function declaration called from an exported function declaration: suggestion only, saying through which",
+      code: `import { z } from "zod";
+
+export function handler(input: unknown) {
+  return $do(input);
+}
+
+function $do(input: unknown) {
+  return z.void().parse(input);
+}
+`,
+      output: null,
+      errors: [
+        {
+          ...rebuilt("z.void()", call("$do")),
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "doSchema", note: ` (\`$do\` is called from \`handler\`, and ${tdzNote("handler").slice(2, -1)})` },
+              output: `import { z } from "zod";
+
+export function handler(input: unknown) {
+  return $do(input);
+}
+
+const doSchema = z.void();
+
+function $do(input: unknown) {
+  return doSchema.parse(input);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a function declaration called only from a const arrow: autofix",
+      code: `import { z } from "zod";
+
+function $do(input: unknown) {
+  return z.void().parse(input);
+}
+
+export const handler = (input: unknown) => $do(input);
+`,
+      output: `import { z } from "zod";
+
+const doSchema = z.void();
+
+function $do(input: unknown) {
+  return doSchema.parse(input);
+}
+
+export const handler = (input: unknown) => $do(input);
+`,
+      errors: [rebuilt("z.void()", call("$do"))],
+    },
+    {
       name: "zod .meta({ id }) registers the schema: suggestion only",
       code: `import { z } from "zod";
 

@@ -1,0 +1,99 @@
+// The codemod's `--hoist-schemas` phase: the fix kinds of `no-schema-in-function` (schema-plan.ts)
+// applied pass by pass, like `eslint --fix` plus chosen suggestions, after the closure phases of
+// migrate.ts. Per reported schema it applies, in this order: a safe hoist; a hoist whose only caution
+// is where it runs (an exported function declaration, a compile at module load) — reported with that
+// caution; `useMemo` in a component or hook; a `schemaFactory`. It never applies a hoist that would
+// run other calls once instead of per call, or move a registration. Everything else is left, with why.
+import { setParents } from "../analysis/ast.js";
+import { analyzeFile } from "../analysis/index.js";
+import { schemaExpressions } from "../analysis/schema-expressions.js";
+import type { MigrateOptions, SiteResult } from "./migrate.js";
+import { parseSource } from "./migrate.js";
+import { type SchemaFixOption, type SchemaPlan, planSchemaExpressions } from "./schema-plan.js";
+import { type TextEdit, applyEditGroups } from "./text.js";
+import { programsWithText, typeInfoFrom } from "./types.js";
+
+const MAX_PASSES = 100;
+
+/** Memo functions of the rule's defaults (kept in step with rules/no-schema-in-function.ts by a test). */
+export const schemaMigrationMemoFunctions: readonly string[] = ["useMemo", "useState", "useReducer", "once", "memoize", "memoizeOne", "cache", "schemaFactory"];
+
+/** The option the codemod applies for a plan, if any. */
+export function chosenOption(plan: SchemaPlan): SchemaFixOption | undefined {
+  const byKind = (kind: SchemaFixOption["kind"]) => plan.options.find((option) => option.kind === kind);
+  const hoist = plan.options.find((option) => option.kind === "hoist" || option.kind === "hoist-lazy");
+  if (hoist && (hoist.safe || hoist.caution?.type === "tdz" || hoist.caution?.type === "compile")) return hoist;
+  return byKind("use-memo") ?? byKind("schema-factory");
+}
+
+function whyLeft(plan: SchemaPlan): string {
+  const hoist = plan.options.find((option) => option.kind === "hoist" || option.kind === "hoist-lazy");
+  const reasons = [...(hoist?.caution ? [`not hoisted: ${hoist.caution.text}`] : []), ...plan.left.map((entry) => `no ${entry.kind}: ${entry.reason}`)];
+  return reasons.length > 0 ? reasons.join("; ") : "no safe edit";
+}
+
+function planText(text: string, options: MigrateOptions, hoist: "eager" | "lazy"): SchemaPlan[] {
+  const programs = options.programs ? programsWithText(options.programs, options.filename, text) : undefined;
+  const parsed = parseSource(text, { filename: options.filename, ...(options.parser ? { parser: options.parser } : {}), ...(programs && programs.length > 0 ? { programs } : {}) });
+  setParents(parsed.ast, parsed.visitorKeys);
+  const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
+  const typeInfo = typeInfoFrom(parsed.services);
+  const analysis = analyzeFile(source, options.modules, typeInfo);
+  if (analysis.trace.calls.length === 0 && !typeInfo) return [];
+  const reported = schemaExpressions(analysis, source, { checkFactories: false, memoFunctions: schemaMigrationMemoFunctions }, typeInfo).filter(
+    (expression) => expression.answer.repeated,
+  );
+  if (reported.length === 0) return [];
+  return planSchemaExpressions(
+    { source, analysis, filename: options.filename, withKey: options.withKeyImport ?? { module: "stable-schema", name: "withKey" }, typeInfo, hoist },
+    reported,
+  );
+}
+
+/**
+ * Applies the schema fixes to `text` until nothing more applies. Lines in the results are those of the
+ * text at the pass that handled the schema (applied), or of the final text (left).
+ */
+export function migrateSchemas(text: string, options: MigrateOptions, hoist: "eager" | "lazy"): { output: string; sites: SiteResult[] } {
+  const sites: SiteResult[] = [];
+  let current = text;
+  let previous = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const plans = planText(current, options, hoist);
+    const chosen = plans.map(chosenOption);
+    const groups: (readonly TextEdit[])[] = [];
+    const owner: number[] = [];
+    chosen.forEach((option, index) => {
+      if (option) {
+        groups.push(option.edits);
+        owner.push(index);
+      }
+    });
+    const applied = groups.length > 0 && plans.length < previous ? applyEditGroups(current, groups) : { output: current, applied: [] };
+    const appliedPlans = new Set(applied.applied.map((group) => owner[group]!));
+    plans.forEach((plan, index) => {
+      const node = plan.expression.node;
+      const option = chosen[index];
+      if (appliedPlans.has(index) && option) {
+        sites.push({
+          line: node.loc.start.line,
+          column: node.loc.start.column,
+          api: plan.expression.apiText,
+          action: option.kind === "hoist" || option.kind === "hoist-lazy" ? "hoisted" : "wrapped",
+          kind: "schema",
+          fix: option.kind,
+          name: option.name,
+          ...(option.caution ? { reason: option.caution.text } : {}),
+        });
+      } else if (!option || appliedPlans.size === 0) {
+        sites.push({ line: node.loc.start.line, column: node.loc.start.column, api: plan.expression.apiText, action: "left", kind: "schema", reason: whyLeft(plan) });
+      }
+    });
+    if (appliedPlans.size === 0) break;
+    // Left sites are recorded again by the next pass: drop this pass's.
+    for (let i = sites.length - 1; i >= 0; i--) if (sites[i]!.action === "left") sites.splice(i, 1);
+    previous = plans.length;
+    current = applied.output;
+  }
+  return { output: current, sites };
+}
