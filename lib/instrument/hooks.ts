@@ -19,6 +19,7 @@ export const initialize: InitializeHook<HooksData> = (given) => {
   data = given;
 };
 
+const INLINE_MAP = /\n\/\/# sourceMappingURL=data:application\/json(?:;charset=[^;,]+)?;base64,([A-Za-z0-9+/=]+)\s*$/;
 const FORMATS = new Set(["module", "commonjs", "module-typescript", "commonjs-typescript"]);
 const warned = new Set<string>();
 
@@ -34,16 +35,19 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   const text = typeof source === "string" ? source : Buffer.from(source as Uint8Array).toString("utf8");
   try {
     const commonjs = result.format!.startsWith("commonjs");
-    const done = instrument(text, {
+    const inline = INLINE_MAP.exec(text);
+    const inputMap = inline ? (JSON.parse(Buffer.from(inline[1]!, "base64").toString("utf8")) as object) : undefined;
+    const done = instrument(inline ? text.slice(0, inline.index) : text, {
+      ...(inputMap ? { inputMap: inputMap as never } : {}),
       file: url,
       filename,
       format: commonjs ? "commonjs" : "module",
       runtime: commonjs ? data.runtime.commonjs : data.runtime.module,
     });
     if (!done) return result.source == null ? result : { ...result, source: text };
-    // Lines keep their numbers: a previous loader's source map stays valid for lines; without one, ours.
-    const map = /\/\/# sourceMappingURL=/.test(text) ? "" : `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(done.map.toString()).toString("base64")}`;
-    return { ...result, source: done.code + map, shortCircuit: true };
+    // The map goes from the instrumented code to the original source (through the previous loader's map).
+    const map = `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(done.map.toString()).toString("base64")}\n`;
+    return { ...result, source: done.code.trimEnd() + map, shortCircuit: true };
   } catch (error) {
     if (!warned.has(url)) {
       warned.add(url);

@@ -1,11 +1,17 @@
 // Where a Node process's profile goes: a table on stderr at exit, the same plus a JSON file on a
 // signal, and the JSON file at exit when STABLE_SCHEMA_PROFILE names one.
 import { writeFileSync } from "node:fs";
-import type * as Profile from "stable-schema/profile";
+
+/** The part of stable-schema/profile used here (its types are the runtime package's own). */
+interface ProfileModule {
+  enableProfile(): void;
+  schemaProfile(): unknown;
+  formatProfile(profile: never): string;
+}
 
 /** Turns profiling on and installs the exit / signal reporting (once per process). */
 export async function installReporting(runtimeUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const profile = (await import(runtimeUrl)) as typeof Profile;
+  const profile = (await import(runtimeUrl)) as ProfileModule;
   profile.enableProfile();
   const marker = Symbol.for("stable-schema.profile.reporting");
   const holder = globalThis as Record<symbol, unknown>;
@@ -19,12 +25,12 @@ export async function installReporting(runtimeUrl: string, env: NodeJS.ProcessEn
   };
   process.on("exit", () => {
     write();
-    if (!quiet) process.stderr.write(`${profile.formatProfile(profile.schemaProfile())}\n`);
+    if (!quiet) process.stderr.write(`${profile.formatProfile(profile.schemaProfile() as never)}\n`);
   });
   if (signal !== "none") {
     process.on(signal as NodeJS.Signals, () => {
       write();
-      process.stderr.write(`${profile.formatProfile(profile.schemaProfile())}\n`);
+      process.stderr.write(`${profile.formatProfile(profile.schemaProfile() as never)}\n`);
     });
   }
 }

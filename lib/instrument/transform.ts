@@ -10,6 +10,8 @@
 //
 // One module-level registration (a hoisted function, so a circular import that calls into the module
 // before its body ran still finds it) and no closure per call.
+import remapping from "@jridgewell/remapping";
+import { TraceMap, originalPositionFor, type SourceMapInput } from "@jridgewell/trace-mapping";
 import MagicString from "magic-string";
 import type { TSESTree } from "@typescript-eslint/types";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
@@ -32,6 +34,11 @@ export interface InstrumentOptions {
   readonly runtime?: string;
   /** `settings["stable-schema"].modules`: module specifier → library it re-exports. */
   readonly modules?: Readonly<Record<string, string>>;
+  /**
+   * The source map of a previous step (a TypeScript loader, Vite's esbuild step): site lines are
+   * reported in the original source, and the returned map goes from the instrumented code to it.
+   */
+  readonly inputMap?: SourceMapInput;
 }
 
 export interface InstrumentedSite {
@@ -46,7 +53,8 @@ export interface InstrumentedSite {
 
 export interface InstrumentResult {
   readonly code: string;
-  readonly map: ReturnType<MagicString["generateMap"]>;
+  /** From the instrumented code to the original source (through `inputMap` when given). */
+  readonly map: { toString(): string };
   readonly sites: readonly InstrumentedSite[];
 }
 
@@ -89,6 +97,12 @@ function ownerLabel(owner: Owner): string {
     const cls = owner.parent;
     const name = (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && cls.id ? cls.id.name : "anonymous class";
     return `new ${name} (instance field)`;
+  }
+  // esbuild's keepNames (tsx, Vite) wraps functions: `__name((req, res) => {…}, "createUser")`.
+  const parent = owner.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === owner && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === "__name") {
+    const name = parent.arguments[1];
+    if (name?.type === AST_NODE_TYPES.Literal && typeof name.value === "string") return name.value;
   }
   return functionName(owner).replace(/`/g, "");
 }
@@ -135,6 +149,13 @@ export function instrument(text: string, options: InstrumentOptions): Instrument
   const expressions = schemaExpressions(analysis, source, contextOptions).filter((expression) => expression.kind !== "factory");
   if (expressions.length === 0) return undefined;
 
+  const trace = options.inputMap ? new TraceMap(options.inputMap) : undefined;
+  /** 1-based line, 1-based column in the original source. */
+  const original = (loc: TSESTree.Position): [number, number] => {
+    if (!trace) return [loc.line, loc.column + 1];
+    const position = originalPositionFor(trace, { line: loc.line, column: loc.column });
+    return position.line === null ? [loc.line, loc.column + 1] : [position.line, position.column + 1];
+  };
   const s = new MagicString(text);
   const p = freshPrefix(text);
   const owners = new Map<Owner, number>();
@@ -147,7 +168,7 @@ export function instrument(text: string, options: InstrumentOptions): Instrument
     if (!owner || owners.has(owner)) continue;
     const index = functions.length;
     owners.set(owner, index);
-    functions.push([ownerLabel(owner), owner.loc.start.line, owner.type === AST_NODE_TYPES.ClassBody ? 0 : 1]);
+    functions.push([ownerLabel(owner), original(owner.loc.start)[0], owner.type === AST_NODE_TYPES.ClassBody ? 0 : 1]);
     if (owner.type === AST_NODE_TYPES.ClassBody) continue;
     const body = owner.body;
     if (body.type === AST_NODE_TYPES.BlockStatement) s.appendRight(bodyInsertion(body), `${p}().n[${index}]++;`);
@@ -162,16 +183,17 @@ export function instrument(text: string, options: InstrumentOptions): Instrument
     const fn = owner ? owners.get(owner)! : -1;
     const library = expression.library?.label ?? "";
     const kind = expression.kind === "compile" ? "compile" : "build";
+    const [line, column] = original(node.loc.start);
     sites.push({
-      line: node.loc.start.line,
-      column: node.loc.start.column + 1,
+      line,
+      column,
       library,
       api: expression.apiText,
       kind,
       function: fn >= 0 ? functions[fn]![0] : "(module)",
       reportedByRules: expression.answer.repeated,
     });
-    tuples.push([node.loc.start.line, node.loc.start.column + 1, library, expression.apiText, kind, fn, expression.answer.repeated ? 1 : 0]);
+    tuples.push([line, column, library, expression.apiText, kind, fn, expression.answer.repeated ? 1 : 0]);
     s.appendRight(node.range[0], `${p}().t(${i}, ${p}().s(${i}), `);
     s.prependLeft(node.range[1], ")");
   });
@@ -184,5 +206,7 @@ export function instrument(text: string, options: InstrumentOptions): Instrument
       : `import { registerModule as ${p}Register } from ${runtime}; var ${p}M; function ${p}() { return ${p}M ??= ${p}Register(${args}); }`;
   const at = headerInsertion(parsed.ast, text);
   s.appendLeft(at, at === 0 ? `${header} ` : ` ${header}`);
-  return { code: s.toString(), map: s.generateMap({ hires: "boundary", source: filename, includeContent: false }), sites };
+  const own = s.generateMap({ hires: "boundary", source: filename, includeContent: false });
+  const map = options.inputMap ? remapping([own.toString(), options.inputMap as never], () => null) : own;
+  return { code: s.toString(), map, sites };
 }
