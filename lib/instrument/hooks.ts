@@ -3,6 +3,7 @@
 // loader's JavaScript; TypeScript source is parsed as TypeScript.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import remapping from "@jridgewell/remapping";
 import type { LoadHook, InitializeHook } from "node:module";
 import { instrument } from "./transform.js";
 
@@ -46,7 +47,8 @@ export const load: LoadHook = async (url, context, nextLoad) => {
     });
     if (!done) return result.source == null ? result : { ...result, source: text };
     // The map goes from the instrumented code to the original source (through the previous loader's map).
-    const map = `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(done.map.toString()).toString("base64")}\n`;
+    const composed = inputMap ? remapping([done.map.toString(), inputMap as never], () => null).toString() : done.map.toString();
+    const map = `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(composed).toString("base64")}\n`;
     return { ...result, source: done.code.trimEnd() + map, shortCircuit: true };
   } catch (error) {
     if (!warned.has(url)) {

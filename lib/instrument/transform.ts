@@ -10,7 +10,6 @@
 //
 // One module-level registration (a hoisted function, so a circular import that calls into the module
 // before its body ran still finds it) and no closure per call.
-import remapping from "@jridgewell/remapping";
 import { TraceMap, originalPositionFor, type SourceMapInput } from "@jridgewell/trace-mapping";
 import MagicString from "magic-string";
 import type { TSESTree } from "@typescript-eslint/types";
@@ -36,7 +35,7 @@ export interface InstrumentOptions {
   readonly modules?: Readonly<Record<string, string>>;
   /**
    * The source map of a previous step (a TypeScript loader, Vite's esbuild step): site lines are
-   * reported in the original source, and the returned map goes from the instrumented code to it.
+   * reported in the original source. The returned map still covers this step only.
    */
   readonly inputMap?: SourceMapInput;
 }
@@ -53,8 +52,8 @@ export interface InstrumentedSite {
 
 export interface InstrumentResult {
   readonly code: string;
-  /** From the instrumented code to the original source (through `inputMap` when given). */
-  readonly map: { toString(): string };
+  /** From the instrumented code to the code given (this step only: compose it with `inputMap`). */
+  readonly map: ReturnType<MagicString["generateMap"]>;
   readonly sites: readonly InstrumentedSite[];
 }
 
@@ -206,7 +205,5 @@ export function instrument(text: string, options: InstrumentOptions): Instrument
       : `import { registerModule as ${p}Register } from ${runtime}; var ${p}M; function ${p}() { return ${p}M ??= ${p}Register(${args}); }`;
   const at = headerInsertion(parsed.ast, text);
   s.appendLeft(at, at === 0 ? `${header} ` : ` ${header}`);
-  const own = s.generateMap({ hires: "boundary", source: filename, includeContent: false });
-  const map = options.inputMap ? remapping([own.toString(), options.inputMap as never], () => null) : own;
-  return { code: s.toString(), map, sites };
+  return { code: s.toString(), map: s.generateMap({ hires: "boundary", source: filename, includeContent: false }), sites };
 }
