@@ -1,5 +1,6 @@
 // The profiler's source transform: which sites it counts (the analysis's schema expressions), what
 // the inserted code looks like, that no line moves, and that the instrumented code runs as before.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -75,5 +76,20 @@ describe("instrument()", () => {
     expect(mod.build().parse({ id: "x" })).toEqual({ id: "x" });
     const site = schemaProfile().sites.find((s) => s.file === "circular-a.mjs")!;
     expect(site).toMatchObject({ builds: 2, calls: 2, function: "build" });
+  });
+});
+
+describe("the loader hook on CommonJS", () => {
+  it("instruments a CommonJS entry point (registration through require)", () => {
+    mkdirSync(tmp, { recursive: true });
+    const file = path.join(tmp, "entry.cjs");
+    writeFileSync(
+      file,
+      `const { z } = require("zod");\nfunction make() { return z.object({ a: z.string() }); }\nfor (let i = 0; i < 3; i++) make();\n` +
+        `const { schemaProfile } = require("stable-schema/profile");\nconsole.log(JSON.stringify(schemaProfile().sites.map((s) => [s.line, s.builds, s.function])));\n`,
+    );
+    const register = fileURLToPath(new URL("../../dist/lib/instrument/register.js", import.meta.url));
+    const out = execFileSync(process.execPath, ["--import", register, file], { env: { ...process.env, NODE_OPTIONS: "", STABLE_SCHEMA_PROFILE_QUIET: "1" }, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual([[2, 3, "make"]]);
   });
 });
