@@ -4,7 +4,7 @@
 // factories (functions of the module, or with types imported ones, that build and return a schema).
 // What counts as a construction is catalogue data (`construction`, `compilers`); "runs repeatedly?"
 // is the shared answer of context.ts, read through FileAnalysis.context.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
 import { type AnyFunction, type VisitorKeys, contains, isFunctionNode, memberName, unwrapExpression, walk } from "./ast.js";
 import { type BindingKind, type Capture, bindingKind, inTypePosition, isModuleLevel, isReassigned } from "./captures.js";

@@ -7,7 +7,7 @@
 // A hoist is `safe` (an autofix) only when nothing can change: no captured locals or types, no calls
 // other than schema constructions, no registration, no temporal dead zone. Otherwise it is a
 // suggestion with its `caution`, and the options that were not possible say why in `left`.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
 import { type AnyFunction, contains, isFunctionNode, isTransparentWrapper, propertyKeyName, unwrapExpression, walk } from "../analysis/ast.js";
 import type { Capture } from "../analysis/captures.js";
