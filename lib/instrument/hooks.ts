@@ -42,6 +42,8 @@ export const load: LoadHook = async (url, context, nextLoad) => {
       ...(inputMap ? { inputMap: inputMap as never } : {}),
       file: url,
       filename,
+      // `module`/`commonjs` for a .ts file: a TypeScript loader (tsx) compiled it already.
+      compiled: !result.format!.endsWith("-typescript"),
       format: commonjs ? "commonjs" : "module",
       runtime: commonjs ? data.runtime.commonjs : data.runtime.module,
     });

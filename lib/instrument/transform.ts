@@ -17,7 +17,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { type AnyFunction, isFunctionNode, setParents } from "../analysis/ast.js";
 import { analyzeFile, defaultMemoFunctions, functionName, mentionsSchemaModule } from "../analysis/index.js";
 import { schemaExpressions } from "../analysis/schema-expressions.js";
-import { parseSource } from "../edits/parse.js";
+import { ParserUnavailableError, parseSource } from "../edits/parse.js";
 
 /** The rule's default options: what it reports is what `reportedByRules` says. */
 const contextOptions = { checkFactories: false, memoFunctions: [...defaultMemoFunctions, "schemaFactory"] } as const;
@@ -27,6 +27,8 @@ export interface InstrumentOptions {
   readonly file: string;
   /** Decides the parser: `.ts`/`.tsx` source is parsed as TypeScript, anything else as JavaScript (with JSX). */
   readonly filename?: string;
+  /** The text is already JavaScript whatever the file name says (a TypeScript loader or Vite compiled it). */
+  readonly compiled?: boolean;
   /** `module` (import) or `commonjs` (require) for the registration. */
   readonly format?: "module" | "commonjs";
   /** Where the counters come from (default `stable-schema/profile`; the loader passes a resolved URL). */
@@ -57,25 +59,22 @@ export interface InstrumentResult {
   readonly sites: readonly InstrumentedSite[];
 }
 
-const TYPESCRIPT = /\.(?:[cm]?tsx?)$/i;
 
-/** Parse as the file's own language, or as JavaScript when a previous loader already compiled it. */
-function parse(text: string, filename: string) {
+/**
+ * Parse as JavaScript when a previous step already compiled the module (a TypeScript loader, Vite's
+ * esbuild step: then no TypeScript parser is needed), else as the file's own language.
+ */
+function parse(text: string, filename: string, compiled: boolean) {
   const asJavaScript = filename.replace(/\.[cm]?tsx?$/i, (ext) => (/x$/i.test(ext) ? ".jsx" : ".js"));
+  if (!compiled || asJavaScript === filename) return parseSource(text, { filename });
   try {
-    return parseSource(text, { filename: TYPESCRIPT.test(filename) && !looksCompiled(text) ? filename : asJavaScript });
+    return parseSource(text, { filename: asJavaScript });
   } catch (error) {
-    if (asJavaScript === filename) throw error;
-    return parseSource(text, { filename });
+    if (error instanceof ParserUnavailableError) throw error;
+    return parseSource(text, { filename }); // TypeScript after all (a loader that runs after this one)
   }
 }
 
-/** Output of a TypeScript loader (tsx, ts-node, Vite's esbuild step) carries a source map comment. */
-function looksCompiled(text: string): boolean {
-  return /\/\/# sourceMappingURL=/.test(text.slice(-20_000));
-}
-
-/** The innermost function (or class field) whose runs decide how often `node` is evaluated. */
 type Owner = AnyFunction | TSESTree.ClassBody;
 
 /** The innermost function whose runs decide how often `node` is evaluated (a class body for instance fields). */
@@ -141,7 +140,7 @@ function freshPrefix(text: string): string {
 export function instrument(text: string, options: InstrumentOptions): InstrumentResult | undefined {
   if (!mentionsSchemaModule(text, options.modules)) return undefined;
   const filename = options.filename ?? options.file.replace(/^file:\/\//, "");
-  const parsed = parse(text, filename);
+  const parsed = parse(text, filename, options.compiled ?? false);
   setParents(parsed.ast, parsed.visitorKeys);
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
   const analysis = analyzeFile(source, options.modules);

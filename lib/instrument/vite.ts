@@ -45,7 +45,7 @@ export default function stableSchemaProfile(options: SchemaProfilePluginOptions 
       if (!SCRIPT.test(file) || (!options.dependencies && file.includes("/node_modules/"))) return null;
       if (options.include && !options.include(file)) return null;
       const inputMap = this.getCombinedSourcemap();
-      const done = instrument(code, { file, filename: file.replace(/\.(?:vue|svelte)$/, ".js"), inputMap: inputMap as never });
+      const done = instrument(code, { file, filename: file.replace(/\.(?:vue|svelte)$/, ".js"), compiled: true, inputMap: inputMap as never });
       return done ? { code: done.code, map: done.map as never } : null;
     },
   };

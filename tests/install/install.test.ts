@@ -414,7 +414,7 @@ it("hoisted", async () => {
 });
 
 it("per request", async () => {
-  await expect(expectNoSchemaRebuilds(() => perRequest({ id: "a", count: 1 }))).rejects.toThrow(/app\.ts:6:\d+ +zod z\.object\(\) in perRequest/);
+  await expect(expectNoSchemaRebuilds(() => perRequest({ id: "a", count: 1 }))).rejects.toThrow(/app\\.ts:6:\\d+ +zod z\\.object\\(\\) in perRequest/);
 });
 `,
     });
