@@ -2,6 +2,7 @@ import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
 import { type CaptureInfo, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
+import { hoistFixes } from "../lib/edits/pass-fix.js";
 import { planSites } from "../lib/edits/plan.js";
 import { reportedSites } from "../lib/edits/sites.js";
 import { typeInfoFrom } from "../lib/edits/types.js";
@@ -49,7 +50,7 @@ export default createRule<Options, MessageIds>({
       inlineRepeated:
         "Inline {{kind}} passed to `{{api}}` is recreated {{where}}{{captures}}; its schema gets a new cache key each time.",
       inlineModule: "Inline {{kind}} passed to `{{api}}`{{captures}}: name it as a module-level constant.",
-      hoist: "Hoist to a module-level {{form}} `{{name}}`.",
+      hoist: "Hoist to `{{name}}` (a module-level {{form}}).",
       wrap: "Wrap in `withKey()` with the key {{key}}.",
     },
     schema: [
@@ -109,14 +110,18 @@ export default createRule<Options, MessageIds>({
                 },
                 reported.map((entry) => entry.site),
               );
+        const autofixes = fixMode === "autofix" ? hoistFixes(sourceCode.text, plans) : [];
         reported.forEach(({ site, answer }, index) => {
           const plan = plans[index];
           const captures = describeCaptures(analysis.captures(site));
           const data = { kind: describeKind(site.kind), api: site.apiText, captures };
           const hoist = plan?.hoist;
           const wrap = plan?.wrap;
+          const autofix = autofixes[index];
+          // The hoist is also a suggestion when it is the autofix: the editor then names it, and it
+          // hoists this closure alone (the autofix takes every hoist of the file in one pass).
           const suggest = [
-            ...(hoist && fixMode === "suggest"
+            ...(hoist
               ? [{ messageId: "hoist" as const, data: { name: hoist.name, form: hoist.form === "const" ? "constant" : "function" }, fix: replaceWith(hoist.fix) }]
               : []),
             ...(wrap
@@ -128,7 +133,7 @@ export default createRule<Options, MessageIds>({
             ...(answer.repeated
               ? { messageId: "inlineRepeated" as const, data: { ...data, where: describeRepeat(answer.reason) } }
               : { messageId: "inlineModule" as const, data }),
-            ...(hoist && fixMode === "autofix" ? { fix: replaceWith(hoist.fix) } : {}),
+            ...(autofix ? { fix: replaceWith(autofix) } : {}),
             ...(suggest.length > 0 ? { suggest } : {}),
           });
         });

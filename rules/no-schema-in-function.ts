@@ -15,7 +15,7 @@ export type Options = [
     hoist?: "eager" | "lazy";
   },
 ];
-export type MessageIds = "schemaRebuilt" | "compileRepeated" | "factoryCalled" | "hoist" | "hoistLazy" | "useMemo" | "schemaFactory";
+export type MessageIds = "schemaRebuilt" | "compileRepeated" | "factoryCalled" | "hoist" | "hoistLazy" | "useMemo" | "schemaFactory" | "hoistParts";
 
 /** Memo callbacks for this rule: the shared defaults plus the runtime's own `schemaFactory`. */
 export const schemaMemoFunctions: readonly string[] = [...defaultMemoFunctions, "schemaFactory"];
@@ -35,6 +35,8 @@ function suggestion(option: SchemaFixOption) {
       return { messageId: "useMemo" as const, data: { deps: option.name } };
     case "schema-factory":
       return { messageId: "schemaFactory" as const, data: { name: option.name, note } };
+    case "hoist-parts":
+      return { messageId: "hoistParts" as const, data: { names: option.name, note } };
   }
 }
 
@@ -57,6 +59,7 @@ export default createRule<Options, MessageIds>({
       hoistLazy: "Hoist it to a module-level getter that builds it on first use, `{{name}}`{{note}}.",
       useMemo: "Memoise it with `useMemo` (deps {{deps}}).",
       schemaFactory: "Build it with a module-level `schemaFactory` `{{name}}`, memoised by its arguments{{note}}.",
+      hoistParts: "Hoist the parts that do not depend on locals to module-level constants ({{names}}){{note}}.",
     },
     schema: [
       {

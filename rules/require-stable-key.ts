@@ -4,7 +4,17 @@ import { checkWithKeyCalls, withKeySources, type WithKeyProblem } from "../lib/a
 import { readSettings, withKeySource } from "../lib/settings.js";
 
 export type Options = [{ allowUnusedKeys?: boolean }];
-export type MessageIds = "badKey" | "missingKey" | "reassigned" | "lexicalThis" | "freshKey" | "duplicateId" | "unusedKey" | "uninitializedKey";
+export type MessageIds =
+  | "badKey"
+  | "missingKey"
+  | "reassigned"
+  | "lexicalThis"
+  | "freshKey"
+  | "duplicateId"
+  | "unusedKey"
+  | "uninitializedKey"
+  | "addToKey"
+  | "removeFromKey";
 
 const messageIds: Record<WithKeyProblem["type"], MessageIds> = {
   badKey: "badKey",
@@ -45,6 +55,7 @@ export default createRule<Options, MessageIds>({
       recommended: "recommended",
     },
     fixable: "code",
+    hasSuggestions: true,
     defaultOptions: [{ allowUnusedKeys: false }],
     messages: {
       badKey: "The key of `withKey` must be a string literal id or an array literal `[\"id\", ...captured]`: {{reason}}.",
@@ -59,6 +70,8 @@ export default createRule<Options, MessageIds>({
       uninitializedKey:
         "Key element `{{name}}` of \"{{id}}\" is declared below this call (line {{line}}): evaluating the key throws a ReferenceError. Declare it before the closure.",
       unusedKey: "The key \"{{id}}\" includes `{{name}}`, which the closure does not use: it splits the cache for nothing.",
+      addToKey: "Add {{names}} to the key.",
+      removeFromKey: "Remove {{names}} from the key.",
     },
     schema: [
       {
@@ -86,11 +99,24 @@ export default createRule<Options, MessageIds>({
         );
         for (const problem of problems) {
           const fix = "fix" in problem ? problem.fix : undefined;
+          // Every fix is also a named suggestion that does this problem's part alone.
+          const suggestion = "suggestion" in problem ? problem.suggestion : undefined;
           context.report({
             node: problem.node,
             messageId: messageIds[problem.type],
             data: dataOf(problem),
             ...(fix ? { fix: replaceWith(fix) } : {}),
+            ...(suggestion
+              ? {
+                  suggest: [
+                    {
+                      messageId: problem.type === "missing" ? ("addToKey" as const) : ("removeFromKey" as const),
+                      data: { names: suggestion.names.map((name) => `\`${name}\``).join(", ") },
+                      fix: replaceWith(suggestion),
+                    },
+                  ],
+                }
+              : {}),
           });
         }
       },

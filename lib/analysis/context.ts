@@ -163,7 +163,17 @@ export function isHookName(name: string | undefined): boolean {
   return name !== undefined && /^use[A-Z0-9]/.test(name);
 }
 
+const jsxMemo = new WeakMap<AnyFunction, boolean>();
+
 export function containsJsx(fn: AnyFunction, visitorKeys: VisitorKeys): boolean {
+  const cached = jsxMemo.get(fn);
+  if (cached !== undefined) return cached;
+  const found = scanJsx(fn, visitorKeys);
+  jsxMemo.set(fn, found);
+  return found;
+}
+
+function scanJsx(fn: AnyFunction, visitorKeys: VisitorKeys): boolean {
   let found = false;
   walk(fn.body, visitorKeys, (node) => {
     if (found) return false;
@@ -220,9 +230,14 @@ export function isSchemaShapeGetter(fn: AnyFunction, trace: TraceResult): boolea
 }
 
 /** Own return values of a function: `return x` statements (not nested functions) and a concise arrow body. */
+const returnedMemo = new WeakMap<AnyFunction, TSESTree.Node[]>();
+
 function returnedExpressions(fn: AnyFunction, visitorKeys: VisitorKeys): TSESTree.Node[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const cached = returnedMemo.get(fn);
+  if (cached) return cached;
   const found: TSESTree.Node[] = [];
+  returnedMemo.set(fn, found);
   walk(fn.body, visitorKeys, (node) => {
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);

@@ -34,6 +34,17 @@ export interface SchemaExpression {
 }
 
 const memo = new WeakMap<FileAnalysis, Map<string, readonly SchemaExpression[]>>();
+const callIndexes = new WeakMap<FileAnalysis["trace"], ReadonlyMap<TSESTree.Node, SchemaCall>>();
+
+/** The trace's schema calls by node, built once per trace. */
+export function callsByNode(trace: FileAnalysis["trace"]): ReadonlyMap<TSESTree.Node, SchemaCall> {
+  let index = callIndexes.get(trace);
+  if (!index) {
+    index = new Map(trace.calls.map((call) => [call.node as TSESTree.Node, call]));
+    callIndexes.set(trace, index);
+  }
+  return index;
+}
 
 /** Whether a traced call builds (or compiles) a schema, by the catalogue's `construction`/`compilers` data. */
 export function isConstruction(call: SchemaCall, scopeManager: ScopeManager): boolean {
@@ -263,7 +274,7 @@ function rootApiText(call: SchemaCall, trace: FileAnalysis["trace"]): string {
     const inner: TSESTree.Node = current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression ? unwrapExpression(current.callee) : current;
     if (inner.type !== AST_NODE_TYPES.MemberExpression) break;
     const object = unwrapExpression(inner.object);
-    const found = trace.calls.find((c) => c.node === object);
+    const found = callsByNode(trace).get(object);
     if (!found) break;
     text = found.apiText;
     current = object;
@@ -325,13 +336,13 @@ export function expressionCaptures(
   before: number,
 ): ExpressionCaptures {
   const scope = scopeOf(scopeManager, expression);
-  const references: TSESTree.Node[] = [];
+  const references = new Set<TSESTree.Node>();
   const byVariable = new Map<Variable, { first: TSESTree.Identifier | TSESTree.JSXIdentifier; value: boolean }>();
   const late = new Set<string>();
   const moduleFunctions = new Set<Variable>();
   const visit = (reference: NonNullable<Scope>["references"][number]): void => {
     if (!contains(expression, reference.identifier)) return;
-    references.push(reference.identifier);
+    references.add(reference.identifier);
     const variable = reference.resolved;
     if (!variable) return; // a global
     if (contains(expression, variable.scope.block)) return; // declared inside (a closure's own parameter)
@@ -371,7 +382,7 @@ export function expressionCaptures(
     if (node.type === AST_NODE_TYPES.ClassBody) return false;
     if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super) usesThis = true;
     if (node.type === AST_NODE_TYPES.MetaProperty) usesThis = true;
-    if (node.type === AST_NODE_TYPES.Identifier && node.name === "arguments" && !references.includes(node)) {
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === "arguments" && !references.has(node)) {
       const parent = node.parent;
       const isKey = (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) || (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed);
       if (!isKey) usesThis = true;
@@ -435,7 +446,7 @@ export function evaluationOf(
   /** Imported functions whose calls depend only on their arguments (`withKey` from stable-schema). */
   pureImports: readonly { readonly module: string; readonly name: string }[] = [],
 ): Evaluation {
-  const calls = new Map<TSESTree.Node, SchemaCall>(analysis.trace.calls.map((call) => [call.node, call]));
+  const calls = callsByNode(analysis.trace);
   const otherCalls: TSESTree.Node[] = [];
   const registrations: SchemaCall[] = [];
   const check = (node: TSESTree.Node): boolean => {

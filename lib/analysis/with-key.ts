@@ -41,16 +41,36 @@ export interface KeyEdit {
   readonly text: string;
 }
 
+/** A problem's own edit, offered as a named suggestion: the key elements it adds or removes. */
+export interface KeySuggestion extends KeyEdit {
+  readonly names: readonly string[];
+}
+
 export type LexicalName = "this" | "arguments" | "super" | "new.target";
 
 export type WithKeyProblem =
   | { readonly type: "badKey"; readonly node: TSESTree.Node; readonly reason: string }
-  | { readonly type: "missing"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly fix?: KeyEdit }
+  | {
+      readonly type: "missing";
+      readonly node: TSESTree.Node;
+      readonly id: string;
+      readonly name: string;
+      /** The autofix: when the same key also has unused elements, one edit that adds and removes. */
+      readonly fix?: KeyEdit;
+      readonly suggestion?: KeySuggestion;
+    }
   | { readonly type: "reassigned"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly line: number }
   | { readonly type: "lexical"; readonly node: TSESTree.Node; readonly id: string; readonly name: LexicalName }
   | { readonly type: "fresh"; readonly node: TSESTree.Node; readonly id: string; readonly text: string }
   | { readonly type: "duplicateId"; readonly node: TSESTree.Node; readonly id: string; readonly line: number }
-  | { readonly type: "unused"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly fix?: KeyEdit }
+  | {
+      readonly type: "unused";
+      readonly node: TSESTree.Node;
+      readonly id: string;
+      readonly name: string;
+      readonly fix?: KeyEdit;
+      readonly suggestion?: KeySuggestion;
+    }
   | { readonly type: "uninitialized"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly line: number };
 
 export interface WithKeyInput {
@@ -493,6 +513,19 @@ function removeElements(text: string, array: TSESTree.ArrayExpression, remove: R
   return { range: [start, end], text: out + text.slice(position, end) };
 }
 
+/**
+ * Two edits of one key as one (the removal ends where the addition goes in, so as two fixes they would
+ * overlap and need two passes).
+ */
+function combineKeyEdits(text: string, a: KeyEdit, b: KeyEdit): KeyEdit {
+  const [first, second] = a.range[0] <= b.range[0] ? [a, b] : [b, a];
+  const end = Math.max(first.range[1], second.range[1]);
+  return {
+    range: [first.range[0], end],
+    text: first.text + text.slice(first.range[1], second.range[0]) + second.text + text.slice(second.range[1], end),
+  };
+}
+
 function addElements(text: string, key: KeyShape, names: readonly string[]): KeyEdit | undefined {
   if (names.length === 0) return undefined;
   if (key.kind === "string") {
@@ -612,6 +645,8 @@ class CallChecker {
     }
 
     const missing = captures.filter((capture) => !covered.has(capture.variable) && !unsafe.has(capture));
+    let addSuggestion: KeySuggestion | undefined;
+    let removeSuggestion: KeySuggestion | undefined;
     if (missing.length > 0) {
       // No fix when a name cannot be written in the key as is: a binding declared after the call
       // (let/const/class) would throw, and a name shadowed at the call would key another binding.
@@ -622,14 +657,25 @@ class CallChecker {
           callScope !== undefined &&
           findVariable(callScope, capture.name) === capture.variable,
       );
-      const fix = fixable.length === missing.length ? addElements(text, key, missing.map((capture) => capture.name)) : undefined;
-      for (const capture of missing) {
-        this.problems.push({ type: "missing", node: key.node, id, name: capture.name, ...(fix ? { fix } : {}) });
-      }
+      const names = missing.map((capture) => capture.name);
+      const edit = fixable.length === missing.length ? addElements(text, key, names) : undefined;
+      if (edit) addSuggestion = { ...edit, names };
     }
     if (!this.options.allowUnusedKeys && unused.length > 0 && key.kind === "array") {
-      const fix = removeElements(text, key.node, new Set(unused.map((entry) => entry.node)));
-      for (const entry of unused) this.problems.push({ type: "unused", node: entry.node, id, name: entry.name, ...(fix ? { fix } : {}) });
+      const edit = removeElements(text, key.node, new Set(unused.map((entry) => entry.node)));
+      if (edit) removeSuggestion = { ...edit, names: unused.map((entry) => entry.name) };
+    }
+    const fix =
+      addSuggestion && removeSuggestion
+        ? combineKeyEdits(text, addSuggestion, removeSuggestion)
+        : (addSuggestion ?? removeSuggestion);
+    const edits = (suggestion: KeySuggestion | undefined) =>
+      suggestion && fix ? { fix: { range: fix.range, text: fix.text }, suggestion } : {};
+    for (const capture of missing) {
+      this.problems.push({ type: "missing", node: key.node, id, name: capture.name, ...edits(addSuggestion) });
+    }
+    if (!this.options.allowUnusedKeys && key.kind === "array") {
+      for (const entry of unused) this.problems.push({ type: "unused", node: entry.node, id, name: entry.name, ...edits(removeSuggestion) });
     }
   }
 }

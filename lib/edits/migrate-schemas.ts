@@ -4,14 +4,10 @@
 // is where it runs (an exported function declaration, a compile at module load) — reported with that
 // caution; `useMemo` in a component or hook; a `schemaFactory`. It never applies a hoist that would
 // run other calls once instead of per call, or move a registration. Everything else is left, with why.
-import { setParents } from "../analysis/ast.js";
-import { analyzeFile } from "../analysis/index.js";
 import { schemaExpressions } from "../analysis/schema-expressions.js";
-import type { MigrateOptions, SiteResult } from "./migrate.js";
-import { parseSource } from "./migrate.js";
+import { type MigrateOptions, type SiteResult, analyzeText } from "./migrate.js";
 import { type SchemaFixOption, type SchemaPlan, planSchemaExpressions } from "./schema-plan.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
-import { programsWithText, typeInfoFrom } from "./types.js";
 
 const MAX_PASSES = 100;
 
@@ -33,12 +29,7 @@ function whyLeft(plan: SchemaPlan): string {
 }
 
 function planText(text: string, options: MigrateOptions, hoist: "eager" | "lazy"): SchemaPlan[] {
-  const programs = options.programs ? programsWithText(options.programs, options.filename, text) : undefined;
-  const parsed = parseSource(text, { filename: options.filename, ...(options.parser ? { parser: options.parser } : {}), ...(programs && programs.length > 0 ? { programs } : {}) });
-  setParents(parsed.ast, parsed.visitorKeys);
-  const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
-  const typeInfo = typeInfoFrom(parsed.services);
-  const analysis = analyzeFile(source, options.modules, typeInfo);
+  const { source, typeInfo, analysis } = analyzeText(text, options);
   if (analysis.trace.calls.length === 0 && !typeInfo) return [];
   const reported = schemaExpressions(analysis, source, { checkFactories: false, memoFunctions: schemaMigrationMemoFunctions }, typeInfo).filter(
     (expression) => expression.answer.repeated,

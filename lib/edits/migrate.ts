@@ -2,7 +2,8 @@
 // The planner (hoist / wrap) is shared with the `no-inline-predicate` fixer; this file only
 // parses, runs the analysis and applies the planned text edits.
 import { setParents } from "../analysis/ast.js";
-import { analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
+import { type FileAnalysis, type SourceInput, analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
+import type { TypeInfo } from "../analysis/type-info.js";
 import { migrateSchemas } from "./migrate-schemas.js";
 import { type SitePlan, planSites } from "./plan.js";
 import { reportedSites } from "./sites.js";
@@ -76,8 +77,8 @@ interface PassResult {
   readonly applied: ReadonlySet<number>;
 }
 
-/** Parses and plans one version of the text. */
-function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
+/** Parses one version of the text (with its program, when there is type information) and analyses it. */
+export function analyzeText(text: string, options: MigrateOptions): { source: SourceInput; typeInfo: TypeInfo | undefined; analysis: FileAnalysis } {
   const programs = options.programs ? programsWithText(options.programs, options.filename, text) : undefined;
   const parsed = parseSource(text, {
     filename: options.filename,
@@ -87,7 +88,12 @@ function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
   setParents(parsed.ast, parsed.visitorKeys);
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
   const typeInfo = typeInfoFrom(parsed.services);
-  const analysis = analyzeFile(source, options.modules, typeInfo);
+  return { source, typeInfo, analysis: analyzeFile(source, options.modules, typeInfo) };
+}
+
+/** Parses and plans one version of the text. */
+function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
+  const { source, typeInfo, analysis } = analyzeText(text, options);
   const sites = reportedSites(analysis).map((reported) => reported.site);
   if (sites.length === 0) return [];
   return planSites(

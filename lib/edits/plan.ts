@@ -8,6 +8,7 @@ import { type CaptureInfo, blockersOf } from "../analysis/captures.js";
 import type { FileAnalysis, SourceInput } from "../analysis/index.js";
 import type { SlotSite } from "../analysis/trace.js";
 import { inTemporalDeadZone } from "../analysis/with-key.js";
+import { optionalChild } from "../analysis/node-fields.js";
 import { moduleIdentity } from "./module-id.js";
 import { NameRegistry, baseNameFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
@@ -116,9 +117,9 @@ function paramsNeedingTypes(fn: FunctionNode): TSESTree.Parameter[] {
       case AST_NODE_TYPES.ObjectPattern:
       case AST_NODE_TYPES.ArrayPattern:
       case AST_NODE_TYPES.RestElement:
-        return param.typeAnnotation === undefined && !(param.type === AST_NODE_TYPES.Identifier && param.name === "this");
+        return optionalChild(param, "typeAnnotation") === undefined && !(param.type === AST_NODE_TYPES.Identifier && param.name === "this");
       case AST_NODE_TYPES.AssignmentPattern:
-        return param.left.typeAnnotation === undefined;
+        return optionalChild(param.left, "typeAnnotation") === undefined;
       default:
         return false;
     }
@@ -181,11 +182,11 @@ function functionDeclarationText(
   types: ReadonlyMap<TSESTree.Parameter, string>,
 ): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) return undefined;
-  const typeParameters = fn.typeParameters ? slice(source, fn.typeParameters) : "";
-  const returnType = fn.returnType ? slice(source, fn.returnType) : "";
+  const typeParameters = optionalChild(fn, "typeParameters");
+  const returnType = optionalChild(fn, "returnType");
   const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? slice(source, fn.body) : `{ return ${conciseBodyText(source, fn)}; }`;
   const star = fn.type === AST_NODE_TYPES.FunctionExpression && fn.generator ? "*" : "";
-  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters}${originalParameterList(source, fn, types)}${returnType} ${body}`;
+  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters ? slice(source, typeParameters) : ""}${originalParameterList(source, fn, types)}${returnType ? slice(source, returnType) : ""} ${body}`;
 }
 
 /** The parameter list as written (comments, line breaks and trailing commas kept) unless annotations are added. */

@@ -4,6 +4,7 @@
 //   hoist-lazy     the same, built on first use: `let S; const getS = () => (S ??= …)`
 //   use-memo       in a React component or hook: `useMemo(() => …, [captured locals])`
 //   schema-factory elsewhere: a module-level `schemaFactory((a, b) => …)` from stable-schema, called with the locals
+//   hoist-parts    where only parts depend on locals: the independent sub-schemas to module-level constants
 // A hoist is `safe` (an autofix) only when nothing can change: no captured locals or types, no calls
 // other than schema constructions, no registration, no temporal dead zone. Otherwise it is a
 // suggestion with its `caution`, and the options that were not possible say why in `left`.
@@ -15,16 +16,18 @@ import { containsJsx, isHookName, plainName } from "../analysis/context.js";
 import {
   type ExpressionCaptures,
   type SchemaExpression,
+  callsByNode,
   evaluationOf,
   expressionCaptures,
+  isConstruction,
 } from "../analysis/schema-expressions.js";
 import type { Variable } from "../analysis/trace.js";
 import { type PlannerInput, insertionPoint, isTypeScriptFile, planWithKeyImport, runsBeforeModuleBody, topLevelStatement } from "./plan.js";
 import { NameRegistry, camel, pascal, reservedNames } from "./names.js";
-import { type TextEdit, indentationAt, lineEnding, lineStart, mergeEdits } from "./text.js";
+import { type TextEdit, commentsBefore, indentationAt, lineEnding, lineStart, mergeEdits } from "./text.js";
 import { typeNamesIn } from "./types.js";
 
-export type SchemaFixKind = "hoist" | "hoist-lazy" | "use-memo" | "schema-factory";
+export type SchemaFixKind = "hoist" | "hoist-lazy" | "use-memo" | "schema-factory" | "hoist-parts";
 
 /** Why a hoist is only a suggestion: what could change if it were applied blindly. */
 export type Caution = "evaluation" | "registration" | "compile" | "tdz";
@@ -284,13 +287,18 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
   const planned = new Set<string>();
   let memoCallee: { callee: string; edit?: TextEdit } | undefined;
   let factoryImport: { local: string; edit?: TextEdit } | undefined;
+  const insertionPoints = new Map<TSESTree.Node, number>();
 
   return expressions.map((expression): SchemaPlan => {
     const node = expression.node;
     const options: SchemaFixOption[] = [];
     const left: { kind: SchemaFixKind; reason: string }[] = [];
     const statement = topLevelStatement(node);
-    const at = insertionPoint(source, statement);
+    let at = insertionPoints.get(statement);
+    if (at === undefined) {
+      at = insertionPoint(source, statement);
+      insertionPoints.set(statement, at);
+    }
     const captures = expressionCaptures(node, source.scopeManager, source.visitorKeys, statement.range[0]);
     const movable = movableDeclaration(node);
     const annotationCaptures = movable?.declarator.id.typeAnnotation
@@ -328,12 +336,19 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
       if (move) {
         // The whole declaration moves: its references now read the module-level constant.
         const { declaration } = movable;
-        const begin = lineStart(text, declaration.range[0]);
-        const onlyIndentBefore = /^[ \t]*$/.test(text.slice(begin, declaration.range[0]));
+        // Comments on the lines right above the declaration move with it.
+        let from = declaration.range[0];
+        for (const comment of [...commentsBefore(source.ast, declaration)].reverse()) {
+          const gap = text.slice(comment.range[1], from);
+          if (!/^[ \t]*\r?\n[ \t]*$/.test(gap) || !/^[ \t]*$/.test(text.slice(lineStart(text, comment.range[0]), comment.range[0]))) break;
+          from = comment.range[0];
+        }
+        const begin = lineStart(text, from);
+        const onlyIndentBefore = /^[ \t]*$/.test(text.slice(begin, from));
         const after = /^[ \t]*\r?\n/.exec(text.slice(declaration.range[1]));
         const removal: TextEdit =
-          onlyIndentBefore && after ? { range: [begin, declaration.range[1] + after[0].length], text: "" } : { range: declaration.range, text: "" };
-        edits.push({ range: [at, at], text: `${dedented(text, declaration)}${eol}${eol}` }, removal);
+          onlyIndentBefore && after ? { range: [begin, declaration.range[1] + after[0].length], text: "" } : { range: [from, declaration.range[1]], text: "" };
+        edits.push({ range: [at, at], text: `${dedented(text, declaration, from)}${eol}${eol}` }, removal);
       } else if (input.hoist === "lazy") {
         const getter = registry.identifier(`get${pascal(base)}`);
         const builder = typescript ? registry.identifier(`build${pascal(base)}`) : undefined;
@@ -396,8 +411,59 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
         }
       }
     }
+    // --- hoist-parts: the independent sub-schemas of a schema that depends on locals ---------------
+    if (local) {
+      const parts = independentParts(expression, input, statement.range[0]);
+      if (parts.length > 0) {
+        const names = parts.map((part) => registry.identifier(part.base));
+        const declarations = parts.map((part, i) => `const ${names[i]} = ${dedented(text, part.node)};${eol}`).join("");
+        const edits: TextEdit[] = [{ range: [at, at], text: `${declarations}${eol}` }, ...parts.map((part, i) => ({ range: part.node.range, text: names[i]! }))];
+        const tdz = earlyCaller(statement, input);
+        options.push({ kind: "hoist-parts", name: names.join(", "), edits, fix: mergeEdits(text, edits), safe: false, ...(tdz ? { caution: { type: "tdz" as const, text: tdz } } : {}) });
+      }
+    }
     return { expression, options, left };
   });
+}
+
+/**
+ * The largest sub-schemas of a schema that depends on locals which themselves read no locals, run
+ * nothing but schema constructions and are more than a single builder call (`z.string().email()`, not
+ * `z.string()`): each can move to module level on its own.
+ */
+function independentParts(expression: SchemaExpression, input: PlannerInput, before: number): { node: TSESTree.Node; base: string }[] {
+  const { source, analysis } = input;
+  const all = callsByNode(analysis.trace);
+  const isBuilt = (node: TSESTree.Node): boolean => {
+    const call = all.get(node);
+    return call !== undefined && isConstruction(call, source.scopeManager);
+  };
+  const countCalls = (root: TSESTree.Node): number => {
+    let count = isBuilt(root) ? 1 : 0;
+    walk(root, source.visitorKeys, (node) => {
+      if (isFunctionNode(node) || count >= 2) return false;
+      if (isBuilt(node)) count++;
+      return true;
+    });
+    return count;
+  };
+  const found: { node: TSESTree.Node; base: string }[] = [];
+  const qualifies = (node: TSESTree.Node): boolean => {
+    if (node === expression.node || !isBuilt(node) || countCalls(node) < 2) return false;
+    const captures = expressionCaptures(node, source.scopeManager, source.visitorKeys, before);
+    if (captures.values.length > 0 || captures.types.length > 0 || captures.usesThis || captures.lateModule.length > 0) return false;
+    const evaluation = evaluationOf(node, analysis, source.scopeManager, source.visitorKeys, undefined, pureImportsOf(input));
+    return evaluation.otherCalls.length === 0 && evaluation.registrations.length === 0;
+  };
+  walk(expression.node, source.visitorKeys, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (!qualifies(node)) return true;
+    const parent = node.parent;
+    const key = parent?.type === AST_NODE_TYPES.Property && parent.value === node ? propertyKeyName(parent) : undefined;
+    found.push({ node, base: key !== undefined && /^[A-Za-z_$][\w$]*$/.test(key) ? camel(`${key} schema`) : "partSchema" });
+    return false;
+  });
+  return found;
 }
 
 /** The runtime's `withKey` (interning: the same function for the same code and key) is pure; so is `schemaFactory`. */

@@ -51,8 +51,8 @@ export function lineEnding(text: string): string {
   return index > 0 && text[index - 1] === "\r" ? "\r\n" : "\n";
 }
 
-/** Index of the first token that starts at or after `position` (tokens sorted by range). */
-function tokenIndexAt(tokens: readonly TSESTree.Token[], position: number): number {
+/** Index of the first token (or comment) that starts at or after `position` (sorted by range). */
+function tokenIndexAt(tokens: readonly { readonly range: readonly [number, number] }[], position: number): number {
   let low = 0;
   let high = tokens.length;
   while (low < high) {
@@ -78,7 +78,11 @@ export function tokenAt(ast: TSESTree.Program, position: number): TSESTree.Token
 export function commentsBefore(ast: TSESTree.Program, node: TSESTree.Node | TSESTree.Token): TSESTree.Comment[] {
   const previous = tokenBefore(ast, node.range[0]);
   const from = previous ? previous.range[1] : 0;
-  return (ast.comments ?? []).filter((comment) => comment.range[0] >= from && comment.range[1] <= node.range[0]);
+  // Comments are sorted by position: from the first one at or after `from`, those before the node.
+  const comments = ast.comments ?? [];
+  const found: TSESTree.Comment[] = [];
+  for (let i = tokenIndexAt(comments, from); i < comments.length && comments[i]!.range[1] <= node.range[0]; i++) found.push(comments[i]!);
+  return found;
 }
 
 /** Start of the line `position` is on. */
@@ -103,12 +107,13 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * Applies groups of edits (one group per plan) in one pass: a group goes in when none of its edits
- * conflicts with an accepted one, otherwise it waits for the next pass. Insertions at one point keep
- * the groups' order, which is what pass-by-pass application (ESLint's) produces for the same plans.
- * An edit object shared by several groups (the `withKey` import) is applied once.
+ * Chooses the groups of edits (one group per plan) that go in together in one pass: a group goes in
+ * when none of its edits conflicts with an accepted one, otherwise it waits for the next pass.
+ * Insertions at one point keep the groups' order, which is what pass-by-pass application (ESLint's)
+ * produces for the same plans. An edit object shared by several groups (the `withKey` import) is
+ * applied once. Returns the accepted edits in application order.
  */
-export function applyEditGroups(text: string, groups: readonly (readonly TextEdit[])[]): { output: string; applied: number[] } {
+function acceptEditGroups(groups: readonly (readonly TextEdit[])[]): { edits: TextEdit[]; applied: number[] } {
   const accepted: TextEdit[] = [];
   const acceptedSet = new Set<TextEdit>();
   const applied: number[] = [];
@@ -122,15 +127,38 @@ export function applyEditGroups(text: string, groups: readonly (readonly TextEdi
     }
     applied.push(index);
   });
-  const ordered = accepted
+  const edits = accepted
     .map((edit, order) => ({ edit, order }))
-    .sort((a, b) => a.edit.range[0] - b.edit.range[0] || (a.edit.range[1] - a.edit.range[0]) - (b.edit.range[1] - b.edit.range[0]) || a.order - b.order);
+    .sort((a, b) => a.edit.range[0] - b.edit.range[0] || (a.edit.range[1] - a.edit.range[0]) - (b.edit.range[1] - b.edit.range[0]) || a.order - b.order)
+    .map(({ edit }) => edit);
+  return { edits, applied };
+}
+
+function applyOrdered(text: string, edits: readonly TextEdit[], from: number, to: number): string {
   let output = "";
-  let position = 0;
-  for (const { edit } of ordered) {
+  let position = from;
+  for (const edit of edits) {
     output += text.slice(position, edit.range[0]) + edit.text;
     position = edit.range[1];
   }
-  output += text.slice(position);
-  return { output, applied };
+  return output + text.slice(position, to);
+}
+
+/** Applies the groups that one pass can take together (see `acceptEditGroups`); the others wait. */
+export function applyEditGroups(text: string, groups: readonly (readonly TextEdit[])[]): { output: string; applied: number[] } {
+  const { edits, applied } = acceptEditGroups(groups);
+  return { output: applyOrdered(text, edits, 0, text.length), applied };
+}
+
+/**
+ * The same pass as ONE fix (one range, one replacement): what `applyEditGroups` writes, restricted to
+ * the span of the accepted edits. A linter that applies fixes in a single pass (Oxlint) then reaches
+ * the output that ESLint's repeated passes and the codemod reach. Undefined when no group goes in.
+ */
+export function mergeEditGroups(text: string, groups: readonly (readonly TextEdit[])[]): { fix: TextEdit; applied: number[] } | undefined {
+  const { edits, applied } = acceptEditGroups(groups);
+  if (edits.length === 0) return undefined;
+  const start = edits[0]!.range[0];
+  const end = Math.max(...edits.map((edit) => edit.range[1]));
+  return { fix: { range: [start, end], text: applyOrdered(text, edits, start, end) }, applied };
 }

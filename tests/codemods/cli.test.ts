@@ -263,7 +263,7 @@ describe("files", () => {
     const report = readReport(path.join(dir, "out/report.json"));
     expect(report.version).toBe(1);
     expect(report.dryRun).toBe(true);
-    expect(Object.keys(report.totals)).toEqual(["files", "sites", "leftReasons", "hoistableWithTypes"]);
+    expect(Object.keys(report.totals)).toEqual(["files", "sites", "schemas", "leftReasons", "hoistableWithTypes"]);
     expect(Object.keys(report.totals.files)).toEqual(["scanned", "changed", "unchanged", "skipped", "failed"]);
     expect(Object.keys(report.totals.sites)).toEqual(["hoisted", "wrapped", "left"]);
     expect(report.totals.files.scanned).toBe(3);
@@ -450,6 +450,7 @@ describe("helpers", () => {
     expect(totals).toEqual({
       files: { scanned: 4, changed: 1, unchanged: 1, skipped: 1, failed: 1 },
       sites: { hoisted: 1, wrapped: 2, left: 5 },
+      schemas: { hoisted: 0, memoised: 0, left: 0 },
       leftReasons: [
         { reason: "captures the generic type `…`", count: 3 },
         // keywords stay readable when names are folded
@@ -483,5 +484,34 @@ describe("helpers", () => {
     expect(line).toContain("50%");
     expect(line).toContain("12.3 files/s");
     expect(line).toMatch(/….*file\.ts$/);
+  });
+});
+
+describe("--hoist-schemas", () => {
+  const PER_CALL = `import { z } from "zod";\n\nexport const h = (body: unknown) => z.object({ a: z.string() }).meta({ id: "A" }).parse(body);\nexport const g = (body: unknown) => z.string().parse(body);\n`;
+
+  it("is in the help", () => {
+    const r = runCli(tempDir(), "--help");
+    expect(r.stdout).toContain("--hoist-schemas");
+    expect(r.stdout).toContain("--lazy-schemas");
+  });
+
+  it("hoists what can move, leaves the rest, and says why in the summary and the report", () => {
+    const dir = gitRepo({ "src/h.ts": PER_CALL });
+    const r = runCli(dir, "migrate", "--hoist-schemas", "--report", "report.json", "src");
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, "src/h.ts"), "utf8")).toContain("const gSchema = z.string();");
+    expect(r.stderr).toMatch(/schemas hoisted\s+1/);
+    expect(r.stderr).toMatch(/schemas left\s+1/);
+    expect(r.stderr).toContain("not hoisted: it registers the schema");
+    const report = readReport(path.join(dir, "report.json"));
+    expect(report.totals.schemas).toEqual({ hoisted: 1, memoised: 0, left: 1 });
+  });
+
+  it("without the option, schemas stay where they are", () => {
+    const dir = gitRepo({ "src/h.ts": PER_CALL });
+    const r = runCli(dir, "migrate", "src");
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, "src/h.ts"), "utf8")).toBe(PER_CALL);
   });
 });

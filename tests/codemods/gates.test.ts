@@ -9,6 +9,7 @@
 // Temporary copies live inside the repository (gitignored) so that node_modules and the package's
 // self-reference (`stable-schema` → dist/, `npm test` builds first) resolve.
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateSource } from "../../lib/edits/migrate.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(here, "../..");
 const fixtureDir = path.join(here, "__testfixtures__");
 const modules = { effect3: "effect" };
@@ -63,7 +65,8 @@ function hasBuiltRuntime(): void {
 }
 
 describe("type gate: TypeScript fixtures type-check before and after", () => {
-  const cases = readdirSync(fixtureDir)
+  // The closure fixtures, and the --hoist-schemas fixtures in schemas/ (their outputs come from that phase).
+  const cases = [...readdirSync(fixtureDir), ...readdirSync(path.join(fixtureDir, "schemas")).map((file) => `schemas/${file}`)]
     .filter((file) => /\.input\.(?:ts|tsx)$/.test(file))
     .sort()
     .map((file) => ({ input: file, output: file.replace(".input.", ".output.") }));
@@ -226,6 +229,21 @@ describe("TDZ: a function declaration reached through a circular import", () => 
   });
 });
 
+/** Runs `fn` with React's current-dispatcher slot set to a mount that computes memo values once per call. */
+function withMountDispatcher<T>(fn: () => T): T {
+  const internals = (require("react") as Record<string, { H: unknown }>)["__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE"]!;
+  const previous = internals.H;
+  internals.H = {
+    useMemo: (create: () => unknown) => create(),
+    useState: (init: unknown) => [typeof init === "function" ? (init as () => unknown)() : init, () => undefined],
+  };
+  try {
+    return fn();
+  } finally {
+    internals.H = previous;
+  }
+}
+
 describe("behaviour gate: examples/app before and after migration", () => {
   const appDir = path.join(repoRoot, "examples/app");
   const tscBin = path.join(repoRoot, "node_modules/typescript/bin/tsc");
@@ -283,21 +301,29 @@ describe("behaviour gate: examples/app before and after migration", () => {
     sampleInputs: AppInputs;
   }
 
-  it("returns identical results for the same inputs", async () => {
+  /** Copies the app twice and migrates the second copy; returns both directories and what happened per site. */
+  function migrateApp(name: string, options: { hoistSchemas?: "eager" } = {}) {
     hasBuiltRuntime();
-    const root = freshDir("behaviour");
+    const root = freshDir(name);
     const before = path.join(root, "before");
     const after = path.join(root, "after");
     for (const dir of [before, after]) {
       cpSync(appDir, dir, { recursive: true, filter: (source) => !/[/\\](?:dist|node_modules)$/.test(source) });
     }
-    const summary: string[] = [];
+    const sites: { line: string; kind: string }[] = [];
     for (const file of filesUnder(path.join(after, "src")).filter((f) => /\.[cm]?[jt]sx?$/.test(f))) {
-      const text = readFileSync(file, "utf8");
-      const result = migrateSource(text, { filename: file });
+      const result = migrateSource(readFileSync(file, "utf8"), { filename: file, ...options });
       if (result.changed) writeFileSync(file, result.output);
-      for (const site of result.sites) summary.push(`${path.relative(after, file)}:${site.line} ${site.action} ${site.name ?? site.reason ?? ""}`);
+      for (const site of result.sites) {
+        sites.push({ kind: site.kind ?? "closure", line: `${path.relative(after, file)}:${site.line} ${site.action} ${site.fix ?? site.name ?? site.reason ?? ""}` });
+      }
     }
+    return { before, after, sites };
+  }
+
+  it("returns identical results for the same inputs", async () => {
+    const { before, after, sites } = migrateApp("behaviour");
+    const summary = sites.map((site) => site.line);
     // The migration must actually do something to the app, or the gate proves nothing.
     expect(summary.some((line) => line.includes(" hoisted "))).toBe(true);
     expect(summary.some((line) => line.includes(" wrapped "))).toBe(true);
@@ -311,5 +337,23 @@ describe("behaviour gate: examples/app before and after migration", () => {
     expect(resultsAfter).toEqual(resultsBefore);
     // And a second run of the migrated app (withKey's intern table warm) still agrees.
     expect(appAfter.runAll(inputs)).toEqual(resultsBefore);
+  }, 180_000);
+
+  it("returns identical results after the full migration with --hoist-schemas", async () => {
+    const { before, after, sites } = migrateApp("behaviour-schemas", { hoistSchemas: "eager" });
+    const schemaSites = sites.filter((site) => site.kind === "schema").map((site) => site.line);
+    // The schema phase must move something in the app (a hoist and a useMemo), or the gate proves nothing.
+    expect(schemaSites.some((line) => line.endsWith(" hoisted hoist"))).toBe(true);
+    expect(schemaSites.some((line) => line.endsWith(" wrapped use-memo"))).toBe(true);
+    compile(before);
+    compile(after);
+    const load = async (dir: string) => (await import(pathToFileURL(path.join(dir, "dist/index.js")).href)) as AppModule;
+    const [appBefore, appAfter] = [await load(before), await load(after)];
+    const inputs = generatedInputs(appBefore.sampleInputs);
+    const resultsBefore = appBefore.runAll(inputs);
+    // The app calls its components as plain functions; after the migration they call useMemo, so each
+    // call runs as a fresh mount under a minimal hook dispatcher (React's own slot for it).
+    const resultsAfter = withMountDispatcher(() => [appAfter.runAll(inputs), appAfter.runAll(inputs)]);
+    expect(resultsAfter).toEqual([resultsBefore, resultsBefore]);
   }, 180_000);
 });

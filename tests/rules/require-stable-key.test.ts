@@ -200,8 +200,12 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
   return withKey((n: number) => n <= max && n >= min, ["range", max, min]);
 }`,
       errors: [
-        { messageId: "missingKey", data: { id: "range", name: "max" } },
-        { messageId: "missingKey", data: { id: "range", name: "min" } },
+        { messageId: "missingKey", data: { id: "range", name: "max" }, suggestions: [{ messageId: "addToKey", data: { names: "`max`, `min`" }, output: `${imp}export function f(min: number, max: number) {
+  return withKey((n: number) => n <= max && n >= min, ["range", max, min]);
+}` }] },
+        { messageId: "missingKey", data: { id: "range", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`max`, `min`" }, output: `${imp}export function f(min: number, max: number) {
+  return withKey((n: number) => n <= max && n >= min, ["range", max, min]);
+}` }] },
       ],
     },
     {
@@ -212,7 +216,9 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
       output: `${imp}export function f(min: number, max: number) {
   return withKey((n: number) => n >= min && n <= max, ["range", min, max]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "range", name: "max" } }],
+      errors: [{ messageId: "missingKey", data: { id: "range", name: "max" }, suggestions: [{ messageId: "addToKey", data: { names: "`max`" }, output: `${imp}export function f(min: number, max: number) {
+  return withKey((n: number) => n >= min && n <= max, ["range", min, max]);
+}` }] }],
     },
     {
       name: "aliased import `withKey as wk`",
@@ -220,7 +226,8 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
 export function f(min: number) { return wk((n: number) => n >= min, "min"); }`,
       output: `import { withKey as wk } from "stable-schema";
 export function f(min: number) { return wk((n: number) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `import { withKey as wk } from "stable-schema";
+export function f(min: number) { return wk((n: number) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "namespace import `ss.withKey`",
@@ -228,7 +235,8 @@ export function f(min: number) { return wk((n: number) => n >= min, ["min", min]
 export function f(min: number) { return ss.withKey((n: number) => n >= min, ["min"]); }`,
       output: `import * as ss from "stable-schema";
 export function f(min: number) { return ss.withKey((n: number) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `import * as ss from "stable-schema";
+export function f(min: number) { return ss.withKey((n: number) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "CommonJS destructured require, with a rename",
@@ -236,7 +244,8 @@ export function f(min: number) { return ss.withKey((n: number) => n >= min, ["mi
 function f(min) { return keyed((n) => n >= min, "min"); }`,
       output: `const { withKey: keyed } = require("stable-schema");
 function f(min) { return keyed((n) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `const { withKey: keyed } = require("stable-schema");
+function f(min) { return keyed((n) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "sourceType commonjs: require is a configured global and top-level bindings are module level",
@@ -249,13 +258,16 @@ const LIMIT = 10;
 function f(min) { return withKey((n) => n >= min && n < LIMIT, ["min", min]); }
 module.exports = { f };`,
       languageOptions: commonjs,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `const { withKey } = require("stable-schema");
+const LIMIT = 10;
+function f(min) { return withKey((n) => n >= min && n < LIMIT, ["min", min]); }
+module.exports = { f };` }] }],
     },
     {
       name: "CommonJS require(...).withKey called directly",
       code: `function f(min) { return require("stable-schema").withKey((n) => n >= min, "min"); }`,
       output: `function f(min) { return require("stable-schema").withKey((n) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `function f(min) { return require("stable-schema").withKey((n) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "CommonJS namespace require and a const alias",
@@ -265,7 +277,9 @@ function f(min) { return wk((n) => n >= min, "min"); }`,
       output: `const ss = require("stable-schema");
 const wk = ss.withKey;
 function f(min) { return wk((n) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `const ss = require("stable-schema");
+const wk = ss.withKey;
+function f(min) { return wk((n) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "settings: configured module and name",
@@ -274,27 +288,48 @@ export function f(min: number) { return memoFn((n: number) => n >= min, "min"); 
       output: `import { memoFn } from "@/lib/keys";
 export function f(min: number) { return memoFn((n: number) => n >= min, ["min", min]); }`,
       settings: { "stable-schema": { withKey: { module: "@/lib/keys", name: "memoFn" } } },
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `import { memoFn } from "@/lib/keys";
+export function f(min: number) { return memoFn((n: number) => n >= min, ["min", min]); }` }] }],
     },
     {
-      name: "destructured capture: the key names the object, the closure reads `min`",
+      name: "destructured capture: the key names the object, the closure reads `min` (one fix adds and removes; each suggestion does its part)",
       code: `${imp}export function f(opts: { min: number }) {
   const { min } = opts;
   return withKey((n: number) => n >= min, ["min", opts]);
 }`,
-      output: [
-        `${imp}export function f(opts: { min: number }) {
-  const { min } = opts;
-  return withKey((n: number) => n >= min, ["min"]);
-}`,
-        `${imp}export function f(opts: { min: number }) {
+      output: `${imp}export function f(opts: { min: number }) {
   const { min } = opts;
   return withKey((n: number) => n >= min, ["min", min]);
 }`,
-      ],
       errors: [
-        { messageId: "missingKey", data: { id: "min", name: "min" } },
-        { messageId: "unusedKey", data: { id: "min", name: "opts" } },
+        {
+          messageId: "missingKey",
+          data: { id: "min", name: "min" },
+          suggestions: [
+            {
+              messageId: "addToKey",
+              data: { names: "`min`" },
+              output: `${imp}export function f(opts: { min: number }) {
+  const { min } = opts;
+  return withKey((n: number) => n >= min, ["min", opts, min]);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: "unusedKey",
+          data: { id: "min", name: "opts" },
+          suggestions: [
+            {
+              messageId: "removeFromKey",
+              data: { names: "`opts`" },
+              output: `${imp}export function f(opts: { min: number }) {
+  const { min } = opts;
+  return withKey((n: number) => n >= min, ["min"]);
+}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -305,7 +340,9 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
       output: `${imp}export function f(min: number) {
   return withKey((xs: number[]) => xs.some((x) => x < min), ["any", min]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "any", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "any", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `${imp}export function f(min: number) {
+  return withKey((xs: number[]) => xs.some((x) => x < min), ["any", min]);
+}` }] }],
     },
     {
       name: "member-path key but the closure also reads another property",
@@ -315,7 +352,9 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
       output: `${imp}export function f(user: { id: string; name: string }) {
   return withKey((s: string) => s === user.id || s === user.name, ["owner", user.id, user]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "owner", name: "user" } }],
+      errors: [{ messageId: "missingKey", data: { id: "owner", name: "user" }, suggestions: [{ messageId: "addToKey", data: { names: "`user`" }, output: `${imp}export function f(user: { id: string; name: string }) {
+  return withKey((s: string) => s === user.id || s === user.name, ["owner", user.id, user]);
+}` }] }],
     },
     {
       name: "member-path key but the closure calls it as a method (`user` is its `this`)",
@@ -325,7 +364,9 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
       output: `${imp}export function f(user: { getId(): string }) {
   return withKey((s: string) => s === user.getId(), ["owner", user.getId, user]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "owner", name: "user" } }],
+      errors: [{ messageId: "missingKey", data: { id: "owner", name: "user" }, suggestions: [{ messageId: "addToKey", data: { names: "`user`" }, output: `${imp}export function f(user: { getId(): string }) {
+  return withKey((s: string) => s === user.getId(), ["owner", user.getId, user]);
+}` }] }],
     },
     {
       name: "identifier closure bound to a local arrow: its captures count",
@@ -337,7 +378,10 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
   const atLeast = (n: number) => n >= min;
   return withKey(atLeast, ["atLeast", min]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "atLeast", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "atLeast", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `${imp}export function f(min: number) {
+  const atLeast = (n: number) => n >= min;
+  return withKey(atLeast, ["atLeast", min]);
+}` }] }],
     },
     {
       name: "a captured local class and a captured local helper",
@@ -352,8 +396,16 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
   return withKey((s: string) => new Tag(fmt(s)), ["tag", Tag, fmt]);
 }`,
       errors: [
-        { messageId: "missingKey", data: { id: "tag", name: "Tag" } },
-        { messageId: "missingKey", data: { id: "tag", name: "fmt" } },
+        { messageId: "missingKey", data: { id: "tag", name: "Tag" }, suggestions: [{ messageId: "addToKey", data: { names: "`Tag`, `fmt`" }, output: `${imp}export function f(prefix: string) {
+  class Tag { constructor(readonly v: string) {} }
+  const fmt = (s: string) => prefix + s;
+  return withKey((s: string) => new Tag(fmt(s)), ["tag", Tag, fmt]);
+}` }] },
+        { messageId: "missingKey", data: { id: "tag", name: "fmt" }, suggestions: [{ messageId: "addToKey", data: { names: "`Tag`, `fmt`" }, output: `${imp}export function f(prefix: string) {
+  class Tag { constructor(readonly v: string) {} }
+  const fmt = (s: string) => prefix + s;
+  return withKey((s: string) => new Tag(fmt(s)), ["tag", Tag, fmt]);
+}` }] },
       ],
     },
     {
@@ -384,7 +436,13 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
 }`,
       errors: [
         { messageId: "missingKey", data: { id: "check", name: "min" } },
-        { messageId: "unusedKey", data: { id: "check", name: "min" } },
+        { messageId: "unusedKey", data: { id: "check", name: "min" }, suggestions: [{ messageId: "removeFromKey", data: { names: "`min`" }, output: `${imp}export function f(min: number) {
+  const check = (n: number) => n >= min;
+  return (scale: number) => {
+    const min = scale;
+    return withKey(check, ["check"]);
+  };
+}` }] },
       ],
     },
     {
@@ -518,7 +576,9 @@ export function g(p: number) { return withKey(() => p + 1, ["same", p]); }`,
       output: `${imp}export function f(min: number, locale: string) {
   return withKey((n: number) => n >= min, ["min", min]);
 }`,
-      errors: [{ messageId: "unusedKey", data: { id: "min", name: "locale" } }],
+      errors: [{ messageId: "unusedKey", data: { id: "min", name: "locale" }, suggestions: [{ messageId: "removeFromKey", data: { names: "`locale`" }, output: `${imp}export function f(min: number, locale: string) {
+  return withKey((n: number) => n >= min, ["min", min]);
+}` }] }],
     },
     {
       name: "two unused elements removed in one fix; member path of an unused binding",
@@ -529,8 +589,12 @@ export function g(p: number) { return withKey(() => p + 1, ["same", p]); }`,
   return withKey((n: number) => n >= min, ["min", min]);
 }`,
       errors: [
-        { messageId: "unusedKey", data: { id: "min", name: "user.id" } },
-        { messageId: "unusedKey", data: { id: "min", name: "locale" } },
+        { messageId: "unusedKey", data: { id: "min", name: "user.id" }, suggestions: [{ messageId: "removeFromKey", data: { names: "`user.id`, `locale`" }, output: `${imp}export function f(min: number, user: { id: string }, locale: string) {
+  return withKey((n: number) => n >= min, ["min", min]);
+}` }] },
+        { messageId: "unusedKey", data: { id: "min", name: "locale" }, suggestions: [{ messageId: "removeFromKey", data: { names: "`user.id`, `locale`" }, output: `${imp}export function f(min: number, user: { id: string }, locale: string) {
+  return withKey((n: number) => n >= min, ["min", min]);
+}` }] },
       ],
     },
   ],

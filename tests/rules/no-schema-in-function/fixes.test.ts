@@ -429,6 +429,45 @@ export const h = (input: unknown, max: number) => {
       ],
     },
     {
+      name: "where only parts depend on locals, the independent sub-schemas can be hoisted (next to the schemaFactory)",
+      code: `import { z } from "zod";
+
+export const h = (body: unknown, min: number) =>
+  z.object({ email: z.string().email(), age: z.number().min(min) }).parse(body);
+`,
+      output: null,
+      errors: [
+        {
+          ...rebuilt("z.object()", call("h")),
+          suggestions: [
+            {
+              messageId: "schemaFactory",
+              data: { name: "getHSchema", note: "" },
+              output: `import { z } from "zod";
+import { schemaFactory } from "stable-schema";
+
+const getHSchema = schemaFactory((min: number) => z.object({ email: z.string().email(), age: z.number().min(min) }));
+
+export const h = (body: unknown, min: number) =>
+  getHSchema(min).parse(body);
+`,
+            },
+            {
+              messageId: "hoistParts",
+              data: { names: "emailSchema", note: "" },
+              output: `import { z } from "zod";
+
+const emailSchema = z.string().email();
+
+export const h = (body: unknown, min: number) =>
+  z.object({ email: emailSchema, age: z.number().min(min) }).parse(body);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "no schemaFactory when a captured value's type is unknown (JS parameter)",
       filename: "h.js",
       code: `import { z } from "zod";
