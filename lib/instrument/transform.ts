@@ -15,6 +15,7 @@ import MagicString from "magic-string";
 import type { TSESTree } from "@typescript-eslint/types";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { type AnyFunction, isFunctionNode, setParents } from "../analysis/ast.js";
+import { optionalChild } from "../analysis/node-fields.js";
 import { analyzeFile, defaultMemoFunctions, functionName, mentionsSchemaModule } from "../analysis/index.js";
 import { schemaExpressions } from "../analysis/schema-expressions.js";
 import { ParserUnavailableError, parseSource } from "../edits/parse.js";
@@ -105,11 +106,11 @@ function ownerLabel(owner: Owner): string {
   return functionName(owner).replace(/`/g, "");
 }
 
-/** Where a statement can go first in a function body: after its directive prologue. */
-function bodyInsertion(body: TSESTree.BlockStatement): number {
-  let at = body.range[0] + 1;
-  for (const statement of body.body) {
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined) at = statement.range[1];
+/** The end of a directive prologue ("use client", "use strict") at the start of `statements`, or `start`. */
+function afterDirectives(statements: readonly TSESTree.Node[], start: number): number {
+  let at = start;
+  for (const statement of statements) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && optionalChild(statement, "directive") !== undefined) at = statement.range[1];
     else break;
   }
   return at;
@@ -122,11 +123,7 @@ function headerInsertion(ast: TSESTree.Program, text: string): number {
     const newline = text.indexOf("\n");
     at = newline === -1 ? text.length : newline;
   }
-  for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined) at = statement.range[1];
-    else break;
-  }
-  return at;
+  return afterDirectives(ast.body, at);
 }
 
 /** Identifiers the inserted code uses, made unique against the text. */
@@ -169,7 +166,7 @@ export function instrument(text: string, options: InstrumentOptions): Instrument
     functions.push([ownerLabel(owner), original(owner.loc.start)[0], owner.type === AST_NODE_TYPES.ClassBody ? 0 : 1]);
     if (owner.type === AST_NODE_TYPES.ClassBody) continue;
     const body = owner.body;
-    if (body.type === AST_NODE_TYPES.BlockStatement) s.appendRight(bodyInsertion(body), `${p}().n[${index}]++;`);
+    if (body.type === AST_NODE_TYPES.BlockStatement) s.appendRight(afterDirectives(body.body, body.range[0] + 1), `${p}().n[${index}]++;`);
     else {
       s.appendRight(body.range[0], `(${p}().n[${index}]++, `);
       s.prependLeft(body.range[1], ")");

@@ -91,9 +91,9 @@ export function registerModule(file: string, sites: readonly SiteTuple[], functi
   const key = `${file}\n${sites.map((site) => `${site[0]}:${site[1]}`).join(",")}`;
   const existing = state.modules.get(key);
   if (existing) return existing.counters;
-  let record!: ModuleRecord;
+  // The counters read the record only when a site is built, after it is initialised.
   const counters = makeCounters(sites.length, functions.length, () => record);
-  record = {
+  const record: ModuleRecord = {
     file,
     sites,
     functions,
