@@ -1,6 +1,7 @@
 // Both packages as users get them: `npm pack`, then real installs into fresh projects (own
 // package.json, no links, registry packages), checked with the projects' own tools. Run by .ci/run
 // through `npm run test:install`; prints the install sizes it measures.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -355,19 +356,8 @@ describe("eslint-plugin-stable-schema in a project whose TypeScript is 7", () =>
 
 // The profiler from the tarballs: the Node loader hook after tsx, and the Vitest plugin, matcher and
 // reporter, in a fresh project that depends on both packages.
-const PROFILED_APP = `import { z } from "zod";
-
-const Hoisted = z.object({ id: z.string() });
-
-export function perRequest(input: unknown) {
-  const Body = z.object({ id: z.string(), count: z.number() });
-  return Body.safeParse(input).success;
-}
-
-export function hoisted(input: unknown) {
-  return Hoisted.safeParse(input).success;
-}
-`;
+// The same module the in-repo Vitest plugin test profiles.
+const PROFILED_APP = readFileSync(path.join(repoRoot, "tests/profile/fixtures/vitest-project/handlers.ts"), "utf8");
 
 describe("the profiler from the packed tarballs", () => {
   let dir: string;
@@ -376,16 +366,16 @@ describe("the profiler from the packed tarballs", () => {
     dir = project("profiler", { type: "module" });
     const result = npmInstall(dir, [tarballs.runtime, tarballs.plugin, "zod@^4", "tsx@^4", "vitest@^4"]);
     expect(result.status, result.output).toBe(0);
-    writeFiles(dir, { "src/app.ts": PROFILED_APP });
+    writeFiles(dir, { "src/handlers.ts": PROFILED_APP });
   });
 
   it("node --import tsx --import eslint-plugin-stable-schema/register counts builds and writes STABLE_SCHEMA_PROFILE", () => {
     writeFiles(dir, {
-      "src/main.ts": `import { hoisted, perRequest } from "./app.js";\nfor (let i = 0; i < 4; i++) { perRequest({ id: "a", count: i }); hoisted({ id: "a" }); }\n`,
+      "src/main.ts": `import { hoisted, perRequest } from "./handlers.js";\nfor (let i = 0; i < 4; i++) { perRequest({ id: "a", count: i }); hoisted({ id: "a" }); }\n`,
     });
     const result = run(dir, process.execPath, ["--import", "tsx", "--import", "eslint-plugin-stable-schema/register", "src/main.ts"], { env: { STABLE_SCHEMA_PROFILE: "profile.json" } });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/src\/app\.ts:6 +zod z\.object\(\) +perRequest +4 +4 +1 /);
+    expect(result.stderr).toMatch(/src\/handlers\.ts:6 +zod z\.object\(\) +perRequest +4 +4 +1 /);
     const profile = JSON.parse(readText(dir, "profile.json")) as { sites: { line: number; builds: number }[] };
     expect(profile.sites.map(({ line, builds }) => ({ line, builds })).sort((a, b) => a.line - b.line)).toEqual([
       { line: 3, builds: 1 },
@@ -406,7 +396,7 @@ export default defineConfig({
 `,
       "src/app.test.ts": `import { expect, it } from "vitest";
 import { expectNoSchemaRebuilds } from "stable-schema/profile";
-import { hoisted, perRequest } from "./app.js";
+import { hoisted, perRequest } from "./handlers.js";
 
 it("hoisted", async () => {
   await expect(() => hoisted({ id: "a" })).not.toRebuildSchemas();
@@ -414,14 +404,14 @@ it("hoisted", async () => {
 });
 
 it("per request", async () => {
-  await expect(expectNoSchemaRebuilds(() => perRequest({ id: "a", count: 1 }))).rejects.toThrow(/app\\.ts:6:\\d+ +zod z\\.object\\(\\) in perRequest/);
+  await expect(expectNoSchemaRebuilds(() => perRequest({ id: "a", count: 1 }))).rejects.toThrow(/handlers\\.ts:6:\\d+ +zod z\\.object\\(\\) in perRequest/);
 });
 `,
     });
     const result = run(dir, bin(dir, "vitest"), ["run"]);
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/2 passed/);
-    expect(result.stdout).toMatch(/src\/app\.ts:6 +zod z\.object\(\) +perRequest +2 +2 +1 /);
+    expect(result.stdout).toMatch(/src\/handlers\.ts:6 +zod z\.object\(\) +perRequest +2 +2 +1 /);
   });
 });
 
