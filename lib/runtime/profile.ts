@@ -379,7 +379,7 @@ export function callerOf(stack: string | undefined, file: string): string | unde
   const path = displayPath(file, "");
   for (const line of stack.split("\n")) {
     const frame = line.replace(/^at /, "");
-    if (frame.includes(path) || frame.includes(file) || /stable-schema[\\/](?:dist|lib)|node:internal|node_modules/.test(frame)) continue;
+    if (frame.includes(path) || frame.includes(file) || /stable-schema[\\/](?:dist|lib)|lib[\\/]runtime[\\/]dist|node:internal|node_modules/.test(frame)) continue;
     const location = frame.match(/\(([^()]+:\d+):\d+\)$/)?.[1] ?? frame.match(/^([^ ]+:\d+):\d+$/)?.[1];
     if (location) return displayPath(location);
   }
