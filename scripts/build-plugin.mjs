@@ -16,7 +16,12 @@ execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], {
 copyFileSync(join(root, "plugin.cjs"), join(dist, "plugin.cjs"));
 copyFileSync(join(root, "plugin.d.cts"), join(dist, "plugin.d.cts"));
 
-const publicTypes = new Set([join(dist, "plugin.d.ts"), join(dist, "plugin.d.cts")]);
+const publicTypes = new Set([
+  join(dist, "plugin.d.ts"),
+  join(dist, "plugin.d.cts"),
+  // The profiler's entries (eslint-plugin-stable-schema/register, /vite, /vitest): self-contained declarations.
+  ...["register", "vite", "vitest"].map((entry) => join(dist, "lib/instrument", `${entry}.d.ts`)),
+]);
 function prune(dir) {
   for (const entry of readdirSync(dir)) {
     const file = join(dir, entry);

@@ -1,6 +1,7 @@
 // Bounded schema caches with hit/miss statistics.
 import { LRUCache } from "lru-cache";
 import { checkMax, checkTtl } from "./limits.js";
+import { MAX_PROFILED_CACHES, profileHooks } from "./registry.js";
 import { schemaKey } from "./schema-key.js";
 
 export const DEFAULT_CACHE_MAX = 1_000;
@@ -50,6 +51,31 @@ function now(): number {
 
 /** A bounded cache from schemas to derived values (compiled validators, JSON Schemas, …). */
 export function createSchemaCache<V, S = unknown>(options: SchemaCacheOptions<S> = {}): SchemaCache<V, S> {
+  const cache = buildSchemaCache<V, S>(options);
+  if (profileHooks.enabled) followCache(cache, `createSchemaCache at ${callerFrame()}`);
+  return cache;
+}
+
+/** The first stack frame outside this module: where a cache was created (only while profiling). */
+function callerFrame(): string {
+  const lines = (new Error().stack ?? "").split("\n").slice(1);
+  const own = lines[0]?.match(/\((.*):\d+:\d+\)$|at (.*):\d+:\d+$/);
+  const ownFile = own?.[1] ?? own?.[2];
+  const frame = lines.find((line) => ownFile === undefined || !line.includes(ownFile));
+  return frame?.trim().replace(/^at /, "") ?? "an unknown place";
+}
+
+/** Let the profiler read this cache's statistics for as long as the cache is alive (bounded). */
+function followCache(cache: { stats(): SchemaCacheStats }, label: string): void {
+  const { caches } = profileHooks;
+  if (caches.size >= MAX_PROFILED_CACHES) {
+    for (const entry of caches) if (entry.ref.deref() === undefined) caches.delete(entry);
+    if (caches.size >= MAX_PROFILED_CACHES) return;
+  }
+  caches.add({ ref: new WeakRef(cache), label });
+}
+
+function buildSchemaCache<V, S>(options: SchemaCacheOptions<S>): SchemaCache<V, S> {
   const { mode = "structural", onMiss } = options;
   const max = checkMax("createSchemaCache", options.max ?? DEFAULT_CACHE_MAX);
   const ttl = options.ttl === undefined ? undefined : checkTtl("createSchemaCache", options.ttl);
@@ -167,7 +193,8 @@ export function schemaFactory<A extends unknown[], S>(
   build: (...args: A) => S,
   options: SchemaFactoryOptions = {},
 ): SchemaFactory<A, S> {
-  const cache = createSchemaCache<S, A>({ max: checkMax("schemaFactory", options.max ?? DEFAULT_FACTORY_MAX) });
+  const cache = buildSchemaCache<S, A>({ max: checkMax("schemaFactory", options.max ?? DEFAULT_FACTORY_MAX) });
+  if (profileHooks.enabled) followCache(cache, `schemaFactory(${build.name || "anonymous"}) at ${callerFrame()}`);
   const apply = (args: A): S => build(...args);
   const factory = (...args: A): S => cache.get(args, apply);
   return Object.assign(factory, { stats: cache.stats, clear: cache.clear });

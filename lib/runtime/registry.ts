@@ -25,3 +25,18 @@ export function sharedState<T>(name: string, create: () => T): T {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any function may be keyed
 export const keyedFunctions = sharedState("keyedFunctions", () => new WeakMap<Function, KeyedFunctionInfo>());
+
+/** What the profiler (`stable-schema/profile`) needs from the rest of the runtime, shared by both copies. */
+export interface ProfileHooks {
+  /** True once profiling is on (the loader hook, the Vite plugin or enableProfile()): caches register themselves. */
+  enabled: boolean;
+  /** Caches created while profiling is on, with where they were created (bounded; dead ones are dropped). */
+  readonly caches: Set<{ readonly ref: WeakRef<{ stats(): { hits: number; misses: number; size: number; evictions: number } }>; readonly label: string }>;
+  /** internStats() of every loaded copy of the runtime (ESM, CommonJS). */
+  readonly internStats: Set<() => { hits: number; misses: number; evictions: number; collisions: number; size: number; max: number }>;
+}
+
+export const profileHooks = sharedState<ProfileHooks>("profileHooks", () => ({ enabled: false, caches: new Set(), internStats: new Set() }));
+
+/** At most this many caches are followed by the profiler; later ones are counted as untracked. */
+export const MAX_PROFILED_CACHES = 1_000;

@@ -2,7 +2,7 @@
 import { LRUCache } from "lru-cache";
 import { identityToken } from "./identity.js";
 import { checkBytes, checkMax } from "./limits.js";
-import { keyedFunctions, sharedState } from "./registry.js";
+import { keyedFunctions, profileHooks, sharedState } from "./registry.js";
 import { encodeAtom } from "./schema-key.js";
 
 /** A key: an id alone, or an id followed by every value the closure captures. */
@@ -316,3 +316,5 @@ export const configureWithKey: typeof configureWithKeyHere = shared.configureWit
 export const internStats: typeof internStatsHere = shared.internStats;
 /** Empty the intern table and zero its counters. */
 export const resetIntern: typeof resetInternHere = shared.resetIntern;
+// The profiler reads the intern statistics; both copies share one table, so one entry (a Set).
+profileHooks.internStats.add(shared.internStats);

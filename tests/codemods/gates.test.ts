@@ -285,6 +285,10 @@ describe("behaviour gate: examples/app before and after migration", () => {
       Array.from({ length: 6 }, () => ({ sku: pick([" ab-1 ", "cd-2", "ab-3", ""]), prefix: pick(["ab", "cd", "AB"]), quantity: pick([0, 1, 3, 9, -1]) })),
     );
     const orders = Array.from({ length: 12 }, () => ({ maxQuantity: pick([1, 10, 100]), line: { sku: pick(["a", "b"]), quantity: pick([0, 1, 5, 11, 100, 101]) } }));
+    const orderRequests = Array.from({ length: 12 }, () => ({
+      tenant: pick(["acme", "globex", "initech"]),
+      body: { sku: pick(["a-1", ""]), quantity: pick([0, 1, 2.5, 3]), currency: pick(["USD", "EUR"]) },
+    }));
     // The sample inputs twice: interned closures must not carry state from one call to the next.
     return {
       users: [...sample.users, ...users, ...sample.users],
@@ -292,10 +296,11 @@ describe("behaviour gate: examples/app before and after migration", () => {
       signups: [...sample.signups, ...signups, ...sample.signups],
       importBatches: [...sample.importBatches, ...importBatches, ...sample.importBatches],
       orders: [...sample.orders, ...orders, ...sample.orders],
+      orderRequests: [...sample.orderRequests, ...orderRequests, ...sample.orderRequests],
     };
   }
 
-  type AppInputs = Record<"users" | "listQueries" | "signups" | "importBatches" | "orders", readonly unknown[]>;
+  type AppInputs = Record<"users" | "listQueries" | "signups" | "importBatches" | "orders" | "orderRequests", readonly unknown[]>;
   interface AppModule {
     runAll(inputs?: AppInputs): unknown;
     sampleInputs: AppInputs;

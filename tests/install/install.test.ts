@@ -1,6 +1,7 @@
 // Both packages as users get them: `npm pack`, then real installs into fresh projects (own
 // package.json, no links, registry packages), checked with the projects' own tools. Run by .ci/run
 // through `npm run test:install`; prints the install sizes it measures.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -353,6 +354,67 @@ describe("eslint-plugin-stable-schema in a project whose TypeScript is 7", () =>
   });
 });
 
+// The profiler from the tarballs: the Node loader hook after tsx, and the Vitest plugin, matcher and
+// reporter, in a fresh project that depends on both packages.
+// The same module the in-repo Vitest plugin test profiles.
+const PROFILED_APP = readFileSync(path.join(repoRoot, "tests/profile/fixtures/vitest-project/handlers.ts"), "utf8");
+
+describe("the profiler from the packed tarballs", () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = project("profiler", { type: "module" });
+    const result = npmInstall(dir, [tarballs.runtime, tarballs.plugin, "zod@^4", "tsx@^4", "vitest@^4"]);
+    expect(result.status, result.output).toBe(0);
+    writeFiles(dir, { "src/handlers.ts": PROFILED_APP });
+  });
+
+  it("node --import tsx --import eslint-plugin-stable-schema/register counts builds and writes STABLE_SCHEMA_PROFILE", () => {
+    writeFiles(dir, {
+      "src/main.ts": `import { hoisted, perRequest } from "./handlers.js";\nfor (let i = 0; i < 4; i++) { perRequest({ id: "a", count: i }); hoisted({ id: "a" }); }\n`,
+    });
+    const result = run(dir, process.execPath, ["--import", "tsx", "--import", "eslint-plugin-stable-schema/register", "src/main.ts"], { env: { STABLE_SCHEMA_PROFILE: "profile.json" } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/src\/handlers\.ts:6 +zod z\.object\(\) +perRequest +4 +4 +1 /);
+    const profile = JSON.parse(readText(dir, "profile.json")) as { sites: { line: number; builds: number }[] };
+    expect(profile.sites.map(({ line, builds }) => ({ line, builds })).sort((a, b) => a.line - b.line)).toEqual([
+      { line: 3, builds: 1 },
+      { line: 6, builds: 4 },
+    ]);
+  });
+
+  it("the Vitest plugin, the toRebuildSchemas matcher and the reporter", () => {
+    writeFiles(dir, {
+      "vitest.config.ts": `import { defineConfig } from "vitest/config";
+import stableSchemaProfile from "eslint-plugin-stable-schema/vite";
+import { SchemaProfileReporter } from "eslint-plugin-stable-schema/vitest";
+
+export default defineConfig({
+  plugins: [stableSchemaProfile()],
+  test: { include: ["src/**/*.test.ts"], reporters: ["default", new SchemaProfileReporter()] },
+});
+`,
+      "src/app.test.ts": `import { expect, it } from "vitest";
+import { expectNoSchemaRebuilds } from "stable-schema/profile";
+import { hoisted, perRequest } from "./handlers.js";
+
+it("hoisted", async () => {
+  await expect(() => hoisted({ id: "a" })).not.toRebuildSchemas();
+  await expectNoSchemaRebuilds(() => hoisted({ id: "a" }));
+});
+
+it("per request", async () => {
+  await expect(expectNoSchemaRebuilds(() => perRequest({ id: "a", count: 1 }))).rejects.toThrow(/handlers\\.ts:6:\\d+ +zod z\\.object\\(\\) in perRequest/);
+});
+`,
+    });
+    const result = run(dir, bin(dir, "vitest"), ["run"]);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/2 passed/);
+    expect(result.stdout).toMatch(/src\/handlers\.ts:6 +zod z\.object\(\) +perRequest +2 +2 +1 /);
+  });
+});
+
 describe("publint and @arethetypeswrong/cli on both tarballs", () => {
   it.each(["plugin", "runtime"] as const)("%s: publint is clean", (which) => {
     const result = run(repoRoot, bin(repoRoot, "publint"), ["run", tarballs[which], "--strict"]);
@@ -362,9 +424,15 @@ describe("publint and @arethetypeswrong/cli on both tarballs", () => {
   });
 
   it.each(["plugin", "runtime"] as const)("%s: attw finds no problem", (which) => {
-    const result = run(repoRoot, bin(repoRoot, "attw"), [tarballs[which], "--format", "table-flipped"]);
-    console.log(`attw ${path.basename(tarballs[which])}:\n${result.stdout}${result.stderr}`);
-    expect(result.status, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/No problems found/);
+    // The profiler's entries of the plugin are ESM only by nature (a --import hook, Vite and Vitest
+    // configs): checked on their own with attw's esm-only profile, everything else with the default.
+    const profilerEntries = ["register", "vite", "vitest"];
+    const runs = which === "plugin" ? [["--exclude-entrypoints", ...profilerEntries], ["--entrypoints", ...profilerEntries, "--profile", "esm-only"]] : [[]];
+    for (const extra of runs) {
+      const result = run(repoRoot, bin(repoRoot, "attw"), [tarballs[which], "--format", "table-flipped", ...extra]);
+      console.log(`attw ${path.basename(tarballs[which])} ${extra.join(" ")}:\n${result.stdout}${result.stderr}`);
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      if (extra.length === 0 || extra[0] === "--exclude-entrypoints") expect(result.stdout).toMatch(/No problems found/);
+    }
   });
 });

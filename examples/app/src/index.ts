@@ -1,9 +1,10 @@
 // Runs every part of the example app on a set of inputs and returns plain results, so a test can run
 // the app before and after `stable-schema migrate` and compare: the migration must not change them.
 import { SignupForm, type SignupValues } from "./components/SignupForm.js";
+import { createOrder } from "./handlers/orders.js";
 import { createUser, listUsers } from "./handlers/users.js";
 import { type ImportResult, type ImportRow, importRows } from "./jobs/import.js";
-import { recordResponse } from "./lib/http.js";
+import { type Handler, type Request, recordResponse } from "./lib/http.js";
 import { type OrderLine, OrderDesk } from "./models/order.js";
 
 export interface AppInputs {
@@ -12,6 +13,7 @@ export interface AppInputs {
   readonly signups: readonly { readonly values: SignupValues; readonly reservedNames: readonly string[] }[];
   readonly importBatches: readonly (readonly ImportRow[])[];
   readonly orders: readonly { readonly maxQuantity: number; readonly line: OrderLine }[];
+  readonly orderRequests: readonly { readonly tenant: string; readonly body: unknown }[];
 }
 
 export interface AppResults {
@@ -20,6 +22,7 @@ export interface AppResults {
   readonly signups: readonly { readonly invalid: boolean; readonly errors: string }[];
   readonly importBatches: readonly ImportResult[];
   readonly orders: readonly boolean[];
+  readonly orderRequests: readonly { readonly status: number; readonly body: unknown }[];
 }
 
 export const sampleInputs: AppInputs = {
@@ -48,7 +51,28 @@ export const sampleInputs: AppInputs = {
     { maxQuantity: 10, line: { sku: "a", quantity: 11 } },
     { maxQuantity: 100, line: { sku: "b", quantity: 0 } },
   ],
+  orderRequests: [
+    { tenant: "acme", body: { sku: "a-1", quantity: 2, currency: "USD" } },
+    { tenant: "globex", body: { sku: "a-1", quantity: 2, currency: "USD" } },
+    { tenant: "initech", body: { sku: "", quantity: 1, currency: "USD" } },
+  ],
 };
+
+/** Calls a handler as the server would and returns what it sent. */
+export function handle(handler: Handler, req: Request): { status: number; body: unknown } {
+  const res = recordResponse();
+  handler(req, res);
+  return { ...res.sent };
+}
+
+/** The app's HTTP handlers only: one request each (what a server's request loop runs). */
+export function serveRequests(inputs: AppInputs = sampleInputs): { status: number; body: unknown }[] {
+  return [
+    ...inputs.users.map(({ tenant, body }) => handle(createUser, { params: { tenant }, query: {}, body })),
+    ...inputs.listQueries.map((query) => handle(listUsers, { params: {}, query, body: undefined })),
+    ...inputs.orderRequests.map(({ tenant, body }) => handle(createOrder, { params: { tenant }, query: {}, body })),
+  ];
+}
 
 export function runAll(inputs: AppInputs = sampleInputs): AppResults {
   return {
@@ -69,5 +93,6 @@ export function runAll(inputs: AppInputs = sampleInputs): AppResults {
     }),
     importBatches: inputs.importBatches.map((rows) => importRows(rows)),
     orders: inputs.orders.map(({ maxQuantity, line }) => new OrderDesk(maxQuantity).accepts(line)),
+    orderRequests: inputs.orderRequests.map(({ tenant, body }) => handle(createOrder, { params: { tenant }, query: {}, body })),
   };
 }
