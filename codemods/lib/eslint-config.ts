@@ -143,7 +143,7 @@ export async function loadESLintConfig(cwd: string, overrides: Overrides): Promi
     await eslint.calculateConfigForFile(probe);
   } catch (error) {
     const e = error as { messageTemplate?: string; message?: string };
-    if (e.messageTemplate === "config-file-missing") {
+    if (isConfigMissing(e)) {
       return defaultConfig(overrides, "no ESLint config file found: using the default rule options");
     }
     throw new ConfigError(`cannot load the ESLint configuration: ${firstLine(e.message ?? String(error))}`);
@@ -159,7 +159,7 @@ export async function loadESLintConfig(cwd: string, overrides: Overrides): Promi
       } catch (error) {
         const e = error as { messageTemplate?: string; message?: string };
         // ESLint 10 looks configs up from each file's directory: a file outside any config gets the defaults.
-        if (e.messageTemplate === "config-file-missing") return { options: defaultsFor(overrides) };
+        if (isConfigMissing(e)) return { options: defaultsFor(overrides) };
         throw new ConfigError(`cannot load the ESLint configuration for ${file}: ${firstLine(e.message ?? String(error))}`);
       }
       if (!config) return { off: "ignored by the ESLint config", options: defaultsFor(overrides) };
@@ -181,6 +181,11 @@ export async function loadESLintConfig(cwd: string, overrides: Overrides): Promi
       return on ? shared : { off: `${ruleId} is off for this file in the ESLint config`, options: shared.options };
     },
   };
+}
+
+/** ESLint 9.1+ and 10 tag a missing config file with a message template; 9.0 only says it in words. */
+function isConfigMissing(error: { messageTemplate?: string; message?: string }): boolean {
+  return error.messageTemplate === "config-file-missing" || /^Could not find config file\.?$/.test(error.message ?? "");
 }
 
 function firstLine(text: string): string {

@@ -303,7 +303,8 @@ export = configs;
     writeFiles(dir, { "src/users.ts": USERS_TS });
     const migrate = run(dir, bin(dir, "stable-schema"), ["migrate", "src", "--force"]);
     expect(migrate.status, migrate.stdout + migrate.stderr).toBe(0);
-    expect(readText(dir, "src/users.ts")).toContain('withKey((n) => n >= minAge, ["probe-');
+    // Type information is on by default (each file's tsconfig), so the wrapped parameter is annotated.
+    expect(readText(dir, "src/users.ts")).toMatch(/withKey\(\(n: number\) => n >= minAge, \["probe-/);
     ok(dir, bin(dir, "tsc"), ["-p", "tsconfig.json"]);
   });
 });
@@ -340,10 +341,17 @@ describe("eslint-plugin-stable-schema in a project whose TypeScript is 7", () =>
       "src/users.ts": USERS_TS,
       "tsconfig.json": TSCONFIG,
     });
+    // With the project's ESLint config (which lints .js only, as ESLint does without a TypeScript parser),
+    // the .ts file is skipped for that reason and the JavaScript is migrated.
     const migrate = run(dir, bin(dir, "stable-schema"), ["migrate", "src", "--force"]);
-    expect(migrate.status).toBe(1); // the .ts file could not be migrated
-    const output = migrate.stdout + migrate.stderr;
+    expect(migrate.status, migrate.stdout + migrate.stderr).toBe(0);
     expect(readText(dir, "src/users.js")).toContain("withKey((n) => n >= minAge");
+    expect(readText(dir, "src/users.ts")).toBe(USERS_TS);
+    expect(migrate.stderr).toMatch(/skipped \(rule off in the ESLint config\)\s+1/);
+    // Asked to take every file regardless of the config, the .ts file fails with the reason in one line.
+    const all = run(dir, bin(dir, "stable-schema"), ["migrate", "src", "--force", "--no-eslint-config"]);
+    expect(all.status).toBe(1);
+    const output = all.stdout + all.stderr;
     expect(readText(dir, "src/users.ts")).toBe(USERS_TS);
     expect(output).toMatch(/src\/users\.ts: not migrated: parsing TypeScript needs @typescript-eslint\/parser and TypeScript 4\.8–6\.0, and the installed TypeScript 7\.\d+\.\d+ has no in-process compiler API/);
     const project = run(dir, bin(dir, "stable-schema"), ["migrate", "src", "--force", "--project", "tsconfig.json"]);
