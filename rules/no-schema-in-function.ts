@@ -113,7 +113,7 @@ export default createRule<Options, MessageIds>({
           fixMode === "none"
             ? []
             : planSchemaExpressions(
-                { source, analysis, filename: context.filename, withKey: withKeySource(settings), typeInfo, hoist: options.hoist ?? "eager" },
+                { source, analysis, filename: context.filename, withKey: withKeySource(settings), typeInfo, hoist: options.hoist ?? "eager", modules: settings.modules },
                 reported,
               );
         reported.forEach((expression, index) => {

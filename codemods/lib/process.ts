@@ -118,7 +118,7 @@ export function processSource(
   migrate: Migrate = migrateSource,
 ): FileResult {
   const programs = programsFor?.(path);
-  if (!mightContainCandidates(source, options.modules, programs !== undefined)) {
+  if (!mightContainCandidates(source, options.modules, programs !== undefined, options.hoistSchemas !== undefined)) {
     return { path, status: "skipped", skipReason: "prefilter", sites: [] };
   }
   try {

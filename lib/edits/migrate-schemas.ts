@@ -3,7 +3,8 @@
 // migrate.ts. Per reported schema it applies, in this order: a safe hoist; a hoist whose only caution
 // is where it runs (an exported function declaration, a compile at module load) — reported with that
 // caution; `useMemo` in a component or hook; a `schemaFactory`. It never applies a hoist that would
-// run other calls once instead of per call, or move a registration. Everything else is left, with why.
+// run other calls once instead of per call, or move a registration, or memoise an imported factory whose
+// body does not show it to be a pure schema factory. Everything else is left, with why.
 import { schemaExpressions } from "../analysis/schema-expressions.js";
 import { type MigrateOptions, type SiteResult, analyzeText } from "./migrate.js";
 import { type SchemaFixOption, type SchemaPlan, planSchemaExpressions } from "./schema-plan.js";
@@ -19,12 +20,14 @@ export function chosenOption(plan: SchemaPlan): SchemaFixOption | undefined {
   const byKind = (kind: SchemaFixOption["kind"]) => plan.options.find((option) => option.kind === kind);
   const hoist = plan.options.find((option) => option.kind === "hoist" || option.kind === "hoist-lazy");
   if (hoist && (hoist.safe || hoist.caution?.type === "tdz" || hoist.caution?.type === "compile")) return hoist;
-  return byKind("use-memo") ?? byKind("schema-factory");
+  const factory = byKind("schema-factory");
+  return byKind("use-memo") ?? (factory?.caution?.type === "factory" ? undefined : factory);
 }
 
 function whyLeft(plan: SchemaPlan): string {
   const hoist = plan.options.find((option) => option.kind === "hoist" || option.kind === "hoist-lazy");
-  const reasons = [...(hoist?.caution ? [`not hoisted: ${hoist.caution.text}`] : []), ...plan.left.map((entry) => `no ${entry.kind}: ${entry.reason}`)];
+  const factory = plan.options.find((option) => option.kind === "schema-factory" && option.caution?.type === "factory");
+  const reasons = [...(hoist?.caution ? [`not hoisted: ${hoist.caution.text}`] : []), ...(factory?.caution ? [`no schema-factory: ${factory.caution.text}`] : []), ...plan.left.map((entry) => `no ${entry.kind}: ${entry.reason}`)];
   return reasons.length > 0 ? reasons.join("; ") : "no safe edit";
 }
 
@@ -36,7 +39,7 @@ function planText(text: string, options: MigrateOptions, hoist: "eager" | "lazy"
   );
   if (reported.length === 0) return [];
   return planSchemaExpressions(
-    { source, analysis, filename: options.filename, withKey: options.withKeyImport ?? { module: "stable-schema", name: "withKey" }, typeInfo, hoist },
+    { source, analysis, filename: options.filename, withKey: options.withKeyImport ?? { module: "stable-schema", name: "withKey" }, typeInfo, hoist, modules: options.modules },
     reported,
   );
 }

@@ -85,11 +85,16 @@ export function stripLocation(error: SourceParseError): string {
 /**
  * Quick text prefilter: true when the source mentions a schema library or a mapped module. With type
  * information (`typed`), a schema imported from another module of the project is traced by its type,
- * so a call of a catalogued method name is enough.
+ * so a call of a catalogued method name is enough; and when schemas are hoisted too (`schemaFactories`),
+ * a call of an imported function whose return type is a schema (a factory in another module) is
+ * reported, so any value import is enough.
  */
-export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>, typed = false): boolean {
-  return mentionsSchemaModule(source, modules) || (typed && mentionsCatalogueMethod(source));
+export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>, typed = false, schemaFactories = false): boolean {
+  return mentionsSchemaModule(source, modules) || (typed && (mentionsCatalogueMethod(source) || (schemaFactories && valueImport.test(source))));
 }
+
+/** An `import` or `require` that can bind a value (not `import type`). */
+const valueImport = /\bimport\b(?!\s+type\s)|\brequire\s*\(/;
 
 const MAX_PASSES = 200;
 

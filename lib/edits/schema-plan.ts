@@ -22,6 +22,7 @@ import {
   isConstruction,
 } from "../analysis/schema-expressions.js";
 import type { Variable } from "../analysis/trace.js";
+import { importedFactoryProblem } from "./imported-factory.js";
 import { type PlannerInput, insertionPoint, isTypeScriptFile, planWithKeyImport, runsBeforeModuleBody, topLevelStatement } from "./plan.js";
 import { NameRegistry, camel, pascal, reservedNames } from "./names.js";
 import { type TextEdit, commentsBefore, indentationAt, lineEnding, lineStart, mergeEdits } from "./text.js";
@@ -29,8 +30,11 @@ import { typeNamesIn } from "./types.js";
 
 export type SchemaFixKind = "hoist" | "hoist-lazy" | "use-memo" | "schema-factory" | "hoist-parts";
 
-/** Why a hoist is only a suggestion: what could change if it were applied blindly. */
-export type Caution = "evaluation" | "registration" | "compile" | "tdz";
+/**
+ * Why a fix is only a suggestion: what could change if it were applied blindly (`factory`: an
+ * imported factory memoised by `schemaFactory` could not be shown to only build a schema).
+ */
+export type Caution = "evaluation" | "registration" | "compile" | "tdz" | "factory";
 
 export interface SchemaFixOption {
   readonly kind: SchemaFixKind;
@@ -54,6 +58,8 @@ export interface SchemaPlan {
 export interface SchemaPlannerInput extends PlannerInput {
   /** `eager` hoists to a constant; `lazy` to a getter that builds on first use. */
   readonly hoist: "eager" | "lazy";
+  /** Modules that re-export a schema library (settings), for analysing imported factories' modules. */
+  readonly modules?: Readonly<Record<string, string>> | undefined;
 }
 
 const reactModule = "react";
@@ -406,8 +412,13 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
             { range: [at, at], text: `const ${name} = ${factoryImport.local}((${params}) => ${expressionText});${eol}${eol}` },
             { range: node.range, text: `${name}(${args})` },
           ];
+          // An imported factory is memoised only as far as its body shows it to be a pure schema factory.
+          const impure = expression.kind === "factory" && expression.factory && !expression.factory.fn
+            ? importedFactoryProblem(expression.node, expression.factory.name, input.typeInfo, input.modules)
+            : undefined;
           const tdz = earlyCaller(statement, input);
-          options.push({ kind: "schema-factory", name, edits, fix: mergeEdits(text, edits), safe: false, ...(tdz ? { caution: { type: "tdz", text: tdz } } : {}) });
+          const caution: SchemaFixOption["caution"] = impure !== undefined ? { type: "factory", text: impure } : tdz !== undefined ? { type: "tdz", text: tdz } : undefined;
+          options.push({ kind: "schema-factory", name, edits, fix: mergeEdits(text, edits), safe: false, ...(caution ? { caution } : {}) });
         }
       }
     }

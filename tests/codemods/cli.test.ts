@@ -1,7 +1,7 @@
 // End-to-end tests of the built CLI (`node dist/codemods/cli.js`) on real files in temp directories,
 // with real git. `npm test` builds first.
 import { spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -473,6 +473,70 @@ describe("--hoist-schemas", () => {
     expect(r.stderr).toContain("not hoisted: it registers the schema");
     const report = readReport(path.join(dir, "report.json"));
     expect(report.totals.schemas).toEqual({ hoisted: 1, memoised: 0, left: 1 });
+  });
+
+  it("with types, memoises calls of an imported pure schema factory by their primitive arguments, and leaves an impure one", () => {
+    const dir = gitRepo({
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", noEmit: true }, include: ["src"] }),
+      "src/schemas.ts": [
+        'import { z } from "zod";',
+        "",
+        "export function orderSchema(currency: string) {",
+        "  return z.object({ sku: z.string().min(1), currency: z.literal(currency) });",
+        "}",
+        "",
+        "export function loggedSchema(currency: string) {",
+        "  console.log(currency);",
+        "  return z.object({ currency: z.literal(currency) });",
+        "}",
+        "",
+      ].join("\n"),
+      "src/handler.ts": [
+        'import { loggedSchema, orderSchema } from "./schemas.js";',
+        "",
+        'export const handle = (currency: "USD" | "EUR", body: unknown) => orderSchema(currency).parse(body);',
+        "export const logged = (currency: string, body: unknown) => loggedSchema(currency).parse(body);",
+        "",
+      ].join("\n"),
+    });
+    // zod's types resolve from the repository's node_modules (the factory is recognised by its return type).
+    symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
+    const r = runCli(dir, "migrate", "--hoist-schemas", "--report", "report.json", "src");
+    expect(r.code, r.stderr).toBe(0);
+    const migrated = readFileSync(path.join(dir, "src/handler.ts"), "utf8");
+    expect(migrated).toBe(
+      [
+        'import { schemaFactory } from "stable-schema";',
+        'import { loggedSchema, orderSchema } from "./schemas.js";',
+        "",
+        'const cachedOrderSchema = schemaFactory((currency: "USD" | "EUR") => orderSchema(currency));',
+        "",
+        'export const handle = (currency: "USD" | "EUR", body: unknown) => cachedOrderSchema(currency).parse(body);',
+        "export const logged = (currency: string, body: unknown) => loggedSchema(currency).parse(body);",
+        "",
+      ].join("\n"),
+    );
+    const report = readReport(path.join(dir, "report.json"));
+    expect(report.totals.schemas).toEqual({ hoisted: 0, memoised: 1, left: 1 });
+    const sites = report.files.find((file) => file.path === "src/handler.ts")!.sites;
+    expect(sites.map(({ line, api, action, reason }) => ({ line, api, action, reason }))).toEqual([
+      // Lines of the text the pass handled it in (applied), of the final text (left).
+      { line: 3, api: "orderSchema()", action: "wrapped", reason: undefined },
+      {
+        line: 7,
+        api: "loggedSchema()",
+        action: "left",
+        reason: "no schema-factory: `loggedSchema` does more than return a schema expression; no hoist: it reads `currency` from the code around it",
+      },
+    ]);
+
+    // On its own output: nothing more to do.
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "migrated");
+    const again = runCli(dir, "migrate", "--hoist-schemas", "src");
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, "src/handler.ts"), "utf8")).toBe(migrated);
+    expect(again.stderr).toMatch(/schemas memoised \(useMemo, schemaFactory\)\s+0/);
   });
 
   it("without the option, schemas stay where they are", () => {

@@ -60,5 +60,30 @@ export function validate(input: unknown, t: (key: string) => string, max: number
         },
       ],
     },
+    {
+      name: "an imported factory that does more than build a schema: schemaFactory is offered with what could change",
+      filename,
+      code: `import { auditedItem } from "./factories.js";
+export const check = (max: number) => auditedItem(max);`,
+      errors: [
+        {
+          messageId: "factoryCalled",
+          data: { api: "auditedItem()", library: "valibot ", where: call("check") },
+          line: 2,
+          column: 39,
+          suggestions: [
+            {
+              messageId: "schemaFactory",
+              data: { name: "cachedAuditedItem", note: " (`auditedItem` does more than return a schema expression)" },
+              output: `import { schemaFactory } from "stable-schema";
+import { auditedItem } from "./factories.js";
+const cachedAuditedItem = schemaFactory((max: number) => auditedItem(max));
+
+export const check = (max: number) => cachedAuditedItem(max);`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

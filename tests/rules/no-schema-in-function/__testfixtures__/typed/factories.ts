@@ -12,3 +12,8 @@ export function label(key: string): string {
 export function useFormSchema() {
   return buildSchema(label);
 }
+/** Does more than build a schema: memoising its calls would log once per argument instead of per call. */
+export function auditedItem(max: number) {
+  console.log("item schema", max);
+  return v.pipe(v.string(), v.maxLength(max));
+}
