@@ -4,8 +4,9 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { VisitorKeys } from "./ast.js";
 import { type CaptureInfo, analyzeCaptures } from "./captures.js";
 import { knownModuleSpecifiers } from "./catalogue.js";
-import { type ContextOptions, type RepeatAnswer, repeatContext } from "./context.js";
-import { type ScopeManager, type SlotSite, type TraceResult, traceSchemaCalls } from "./trace.js";
+import { type ContextOptions, type RepeatAnswer, repeatContext } from "./repetition.js";
+import type { ScopeManager } from "./bindings.js";
+import { type SlotSite, type TraceResult, traceSchemaCalls } from "./trace.js";
 import type { TypeInfo } from "./type-info.js";
 import { typedReceiverRoots } from "./typed.js";
 
@@ -25,7 +26,6 @@ export interface FileAnalysis {
 }
 
 const emptyTrace: TraceResult = {
-  libraries: new Set(),
   calls: [],
   sites: [],
   siteByFunction: new Map(),
@@ -108,8 +108,8 @@ export function analyzeFile(
   return analysis;
 }
 
-export { describeRepeat, functionName, defaultMemoFunctions } from "./context.js";
-export type { ContextOptions, RepeatAnswer, RepeatReason } from "./context.js";
+export { describeRepeat, functionName, defaultMemoFunctions } from "./repetition.js";
+export type { ContextOptions, RepeatAnswer, RepeatReason } from "./repetition.js";
 export type { CaptureInfo, Capture } from "./captures.js";
 export { blockersOf } from "./captures.js";
 export type { SlotSite, SchemaCall, TraceResult } from "./trace.js";

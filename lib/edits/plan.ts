@@ -7,7 +7,8 @@ import { type FunctionNode, stringLiteralValue, unwrapExpression } from "../anal
 import { type CaptureInfo, blockersOf } from "../analysis/captures.js";
 import type { FileAnalysis, SourceInput } from "../analysis/index.js";
 import type { SlotSite } from "../analysis/trace.js";
-import { inTemporalDeadZone } from "../analysis/with-key.js";
+import { inTemporalDeadZone } from "../analysis/bindings.js";
+import { findWithKeyCalls, keyId, withKeySources } from "../analysis/with-key/index.js";
 import { moduleIdentity } from "./module-id.js";
 import { NameRegistry, baseNameFor } from "./names.js";
 import { type TextEdit, commentsBefore, lineEnding, mergeEdits, tokenAt, tokenBefore } from "./text.js";
@@ -331,27 +332,9 @@ function capturedReason(info: CaptureInfo): string {
   return `it reads ${blockersOf(info).map((name) => `\`${name}\``).join(", ")} from the code around it`;
 }
 
-/** ids of existing `withKey(fn, ["id", …])` / `withKey(fn, "id")` calls in the file. */
+/** ids of the `withKey(fn, ["id", …])` / `withKey(fn, "id")` calls already in the file (traced by binding). */
 function existingWithKeyIds(source: SourceInput, withKey: WithKeyTarget): string[] {
-  const ids: string[] = [];
-  const { scopeManager } = source;
-  for (const statement of source.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== withKey.module) continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
-      for (const variable of scopeManager.getDeclaredVariables(specifier)) {
-        for (const reference of variable.references) {
-          const call = reference.identifier.parent;
-          if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
-          const key = call.arguments[1] && unwrapExpression(call.arguments[1]);
-          const id =
-            key?.type === AST_NODE_TYPES.ArrayExpression ? stringLiteralValue(key.elements[0] ?? undefined) : stringLiteralValue(key);
-          if (id !== undefined) ids.push(id);
-        }
-      }
-    }
-  }
-  return ids;
+  return findWithKeyCalls(source.ast, source.scopeManager, withKeySources(withKey)).flatMap((call) => keyId(call) ?? []);
 }
 
 /** Plans every site of a file together, so names and ids are unique across the fixes of one pass. */

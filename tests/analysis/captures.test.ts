@@ -5,7 +5,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import { type FunctionNode, type VisitorKeys, isInlineFunction, setParents, walk } from "../../lib/analysis/ast.js";
 import { type CaptureInfo, analyzeCaptures, blockersOf } from "../../lib/analysis/captures.js";
-import type { ScopeManager } from "../../lib/analysis/trace.js";
+import type { ScopeManager } from "../../lib/analysis/bindings.js";
 
 /** Analyzes the inline function that starts at `marker` (its first occurrence) in `code`. */
 function capturesAt(code: string, marker: string, jsx = false): CaptureInfo {

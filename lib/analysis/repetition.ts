@@ -14,7 +14,8 @@ import {
   walk,
 } from "./ast.js";
 import { describeKind } from "./catalogue.js";
-import { type ScopeManager, type TraceResult, type Variable, resolveIdentifier } from "./trace.js";
+import { type ScopeManager, type Variable, resolveIdentifier } from "./bindings.js";
+import type { TraceResult } from "./trace.js";
 
 export type RepeatReason =
   | { readonly type: "function"; readonly name: string; readonly node: AnyFunction }
