@@ -4,7 +4,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { VisitorKeys } from "./ast.js";
 import { type CaptureInfo, analyzeCaptures } from "./captures.js";
 import { knownModuleSpecifiers } from "./catalogue.js";
-import { type ContextOptions, type RepeatAnswer, repeatContext } from "./repetition.js";
+import { type RepetitionOptions, type RepeatAnswer, repetitionOf } from "./repetition.js";
 import type { ScopeManager } from "./bindings.js";
 import { type SlotSite, type TraceResult, traceSchemaCalls } from "./trace.js";
 import type { TypeInfo } from "./type-info.js";
@@ -22,7 +22,7 @@ export interface FileAnalysis {
   /** Capture analysis per slot function, computed on first request. */
   captures(site: SlotSite): CaptureInfo;
   /** "Runs repeatedly?" for a node, per option set, computed on first request. */
-  context(node: TSESTree.Node, options: ContextOptions): RepeatAnswer;
+  repetition(node: TSESTree.Node, options: RepetitionOptions): RepeatAnswer;
 }
 
 const emptyTrace: TraceResult = {
@@ -85,7 +85,7 @@ export function analyzeFile(
       }
       return info;
     },
-    context(node, options) {
+    repetition(node, options) {
       const key = `${options.checkFactories}|${options.memoFunctions.join(",")}`;
       let byNode = contextMemo.get(key);
       if (!byNode) {
@@ -94,7 +94,7 @@ export function analyzeFile(
       }
       let answer = byNode.get(node);
       if (!answer) {
-        answer = repeatContext(node, { trace, scopeManager: source.scopeManager, visitorKeys: source.visitorKeys }, options);
+        answer = repetitionOf(node, { trace, scopeManager: source.scopeManager, visitorKeys: source.visitorKeys }, options);
         byNode.set(node, answer);
       }
       return answer;
@@ -109,7 +109,7 @@ export function analyzeFile(
 }
 
 export { describeRepeat, functionName, defaultMemoFunctions } from "./repetition.js";
-export type { ContextOptions, RepeatAnswer, RepeatReason } from "./repetition.js";
+export type { RepetitionOptions, RepeatAnswer, RepeatReason } from "./repetition.js";
 export type { CaptureInfo, Capture } from "./captures.js";
 export { blockersOf } from "./captures.js";
 export type { SlotSite, SchemaCall, TraceResult } from "./trace.js";

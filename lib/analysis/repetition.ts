@@ -29,7 +29,7 @@ export type RepeatAnswer =
   | { readonly repeated: true; readonly reason: RepeatReason; readonly factory?: AnyFunction }
   | { readonly repeated: false; readonly reason: OnceReason; readonly factory?: AnyFunction };
 
-export interface ContextOptions {
+export interface RepetitionOptions {
   /** Report closures in schema factories (functions that build and return the schema). */
   readonly checkFactories: boolean;
   /** Calls whose callback runs once or rarely (`useMemo`, `useState` initialisers). */
@@ -46,7 +46,7 @@ export const defaultMemoFunctions: readonly string[] = [
   "cache",
 ];
 
-export interface ContextInput {
+export interface RepetitionInput {
   readonly trace: TraceResult;
   readonly scopeManager: ScopeManager;
   readonly visitorKeys: VisitorKeys;
@@ -236,7 +236,7 @@ function returnedExpressions(fn: AnyFunction, visitorKeys: VisitorKeys): TSESTre
  * A schema factory returns the schema that contains `closure`, directly or through locals
  * (`const s = z.object(…); return s`), or inside an object/array of schemas.
  */
-function isFactoryOf(fn: AnyFunction, closure: TSESTree.Node, input: ContextInput, memo: Map<Variable, boolean>): boolean {
+function isFactoryOf(fn: AnyFunction, closure: TSESTree.Node, input: RepetitionInput, memo: Map<Variable, boolean>): boolean {
   const { trace, scopeManager, visitorKeys } = input;
   const schemaValued = (raw: TSESTree.Node, depth: number): boolean => {
     if (depth > 8) return false;
@@ -299,7 +299,7 @@ function isFactoryOf(fn: AnyFunction, closure: TSESTree.Node, input: ContextInpu
  * Walks outward from where `closure` is created to the first boundary that decides how often that
  * code runs.
  */
-export function repeatContext(closure: TSESTree.Node, input: ContextInput, options: ContextOptions): RepeatAnswer {
+export function repetitionOf(closure: TSESTree.Node, input: RepetitionInput, options: RepetitionOptions): RepeatAnswer {
   const memo = new Map<Variable, boolean>();
   let factory: AnyFunction | undefined;
   let node: TSESTree.Node = closure;

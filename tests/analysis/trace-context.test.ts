@@ -70,7 +70,7 @@ describe("repeatContext", () => {
   const answerFor = (text: string, opts = options) => {
     const analysis = analyze(text);
     const site = analysis.trace.sites.find((s) => s.flag)!;
-    return analysis.context(site.fn, opts);
+    return analysis.repetition(site.fn, opts);
   };
 
   it("module level is not repeated", () => {
