@@ -9,7 +9,7 @@ import stableSchema from "./dist/plugin.js";
 
 export default defineConfig(
   globalIgnores([
-    "dist/",
+    "**/dist/",
     "coverage/",
     // git-ignored scratch and cache directories.
     ".scratch/",
@@ -35,6 +35,32 @@ export default defineConfig(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
       ],
     },
+  },
+  {
+    // What the published plugin runs must not need TypeScript to install: typescript-eslint's utils and
+    // parser declare a hard `typescript` peer range, so shipped code uses them for types only
+    // (lib/analysis/eslint-utils.ts wraps @eslint-community/eslint-utils; lib/edits/parse.ts loads the
+    // parser lazily, as an optional peer). `typescript` itself is only ever loaded on demand.
+    name: "stable-schema/repo/no-typescript-at-install",
+    files: ["plugin.ts", "lib/**/*.ts", "rules/**/*.ts", "codemods/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@typescript-eslint/utils", message: "Types only (import type); values come from @eslint-community/eslint-utils or @typescript-eslint/types.", allowTypeImports: true },
+            { name: "@typescript-eslint/parser", message: "Optional peer: load it through lib/edits/parse.ts.", allowTypeImports: true },
+            { name: "typescript", message: "Optional: import types only, load the module on demand (lib/edits/typescript.ts).", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CommonJS entry of the plugin: require() is the point of it.
+    name: "stable-schema/repo/commonjs-entry",
+    files: ["plugin.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     name: "stable-schema/repo/rules",

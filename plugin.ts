@@ -1,6 +1,9 @@
-// stable-schema/eslint-plugin: the flat-config plugin object.
+// eslint-plugin-stable-schema: the flat-config plugin object (default export).
+// Its public types are ESLint's own (`ESLint.Plugin`, `Linter.Config`), so a typed eslint.config.ts
+// type-checks with `defineConfig(...)` from "eslint/config" and with a `Linter.Config[]` annotation,
+// whatever typescript-eslint version (if any) the project has. dist/plugin.cjs is the CommonJS entry.
 import { createRequire } from "node:module";
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { ESLint, Linter } from "eslint";
 import { rules, type StableSchemaRule } from "./rules/index.js";
 
 // dist/plugin.js reads ../package.json; the TypeScript source (tests) reads ./package.json.
@@ -11,41 +14,52 @@ const { name, version } = require(import.meta.url.includes("/dist/") ? "../packa
 };
 
 /** Globs of test files: `recommended` leaves them alone, `strict` lints them too. */
-export const testFileGlobs = [
+export const testFileGlobs: string[] = [
   "**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
   "**/{test,tests,__tests__,__mocks__}/**",
 ];
 
-type Plugin = {
-  meta: { name: string; version: string };
-  rules: typeof rules;
-  configs: Record<"recommended" | "strict", TSESLint.FlatConfig.ConfigArray>;
-};
+/** The rule ids, without the `stable-schema/` prefix (spelled out so the published types stay ESLint's). */
+export type StableSchemaRuleName = "no-inline-predicate" | "require-stable-key";
+// Compile-time check that the list above names exactly the rules of rules/index.ts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameRuleNames: Same<StableSchemaRuleName, keyof typeof rules> = true;
+void sameRuleNames;
 
-const plugin: Plugin = {
+export interface StableSchemaPlugin extends ESLint.Plugin {
+  meta: { name: string; version: string };
+  rules: Record<StableSchemaRuleName, NonNullable<ESLint.Plugin["rules"]>[string]>;
+  configs: { recommended: Linter.Config[]; strict: Linter.Config[] };
+}
+
+const plugin: StableSchemaPlugin = {
   meta: { name, version },
-  rules,
+  rules: rules as unknown as StableSchemaPlugin["rules"],
   configs: { recommended: [], strict: [] },
 };
 
-const recommendedRules = Object.fromEntries(
+const recommendedRules: Linter.RulesRecord = Object.fromEntries(
   Object.entries(rules)
     .filter(([, rule]) => (rule as StableSchemaRule).meta.docs?.recommended !== undefined)
     .map(([id]) => [`stable-schema/${id}`, "error" as const]),
-) as TSESLint.FlatConfig.Rules;
+);
 
 plugin.configs.recommended = [
   {
     name: "stable-schema/recommended",
-    plugins: { "stable-schema": plugin as unknown as TSESLint.FlatConfig.Plugin },
+    plugins: { "stable-schema": plugin },
     rules: recommendedRules,
   },
-  { name: "stable-schema/recommended/tests-off", files: testFileGlobs, rules: Object.fromEntries(Object.keys(recommendedRules).map((id) => [id, "off" as const])) },
+  {
+    name: "stable-schema/recommended/tests-off",
+    files: testFileGlobs,
+    rules: Object.fromEntries(Object.keys(recommendedRules).map((id) => [id, "off" as const])),
+  },
 ];
 plugin.configs.strict = [
   {
     name: "stable-schema/strict",
-    plugins: { "stable-schema": plugin as unknown as TSESLint.FlatConfig.Plugin },
+    plugins: { "stable-schema": plugin },
     rules: recommendedRules,
   },
 ];

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runtime benchmarks: `npm run build && npm run bench:runtime` (node --expose-gc bench/runtime.mjs).
-// Imports the runtime from dist/. Ratios are measured within this one run; absolute numbers depend
+// Imports the runtime from lib/runtime/dist/. Ratios are measured within this one run; absolute numbers depend
 // on the machine and its load. Timing: median ns/op of 5 rounds (bench/runtime/harness.mjs).
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -9,9 +9,9 @@ import { fmtNs, fmtOps, heapUsed, mb, measure, table } from "./runtime/harness.m
 import { bigSchema, smallSchema, userSchema } from "./runtime/schemas.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "dist/lib/runtime/index.js");
+const dist = join(root, "lib/runtime/dist/esm/index.js");
 if (!existsSync(dist)) {
-  console.error("bench:runtime: dist/lib/runtime/index.js is missing; run `npm run build` first.");
+  console.error("bench:runtime: lib/runtime/dist/esm/index.js is missing; run `npm run build` first.");
   process.exit(1);
 }
 const { withKey, schemaKey, createSchemaCache, schemaFactory, internStats, resetIntern, configureWithKey } = await import(pathToFileURL(dist).href);

@@ -1,4 +1,4 @@
-// Entry point for `jscodeshift -t node_modules/stable-schema/codemods/stable-predicates.js`.
+// Entry point for `jscodeshift -t node_modules/eslint-plugin-stable-schema/codemods/stable-predicates.js`.
 // The transform itself is compiled to dist/codemods/stable-predicates.js and loaded natively (ESM).
 //
 // Why not `export { default } from "../dist/…"`: unless run with --no-babel, jscodeshift registers

@@ -1,4 +1,4 @@
-// jscodeshift transform: `npx jscodeshift -t node_modules/stable-schema/codemods/stable-predicates.js src`
+// jscodeshift transform: `npx jscodeshift -t node_modules/eslint-plugin-stable-schema/codemods/stable-predicates.js src`
 //
 // It deliberately does not use `api.jscodeshift` (recast): reprinting through recast loses CRLF,
 // moves comments and can drop directive quotes. The shared planner edits text ranges of the original

@@ -1,4 +1,4 @@
-import { ASTUtils } from "@typescript-eslint/utils";
+import { getFunctionHeadLocation } from "../lib/analysis/eslint-utils.js";
 import { createRule } from "../lib/rules/create-rule.js";
 import { fixOrSuggest } from "../lib/rules/fix.js";
 import { type FixMode, type RepetitionRuleOptions, fixModeDefault, fixModeProperty, repetitionDefaults, repetitionProperties, siteOptions } from "../lib/rules/options.js";
@@ -90,7 +90,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: site.fn,
             // The function's head (`(s) =>`, `function`, a method's key): the whole closure would underline its body too.
-            loc: ASTUtils.getFunctionHeadLocation(site.fn, sourceCode),
+            loc: getFunctionHeadLocation(site.fn, sourceCode),
             ...(answer.repeated
               ? { messageId: "inlineRepeated" as const, data: { ...data, where: describeRepeat(answer.reason) } }
               : { messageId: "inlineModule" as const, data }),

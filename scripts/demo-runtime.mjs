@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // Demo of the stable-schema runtime: the seed incident replayed (examples/validated).
-// Run `npm run build` first: the runtime is imported from dist/. The example is TypeScript and is not
+// Run `npm run build` first: the runtime is imported from lib/runtime/dist/. The example is TypeScript and is not
 // part of the build, so it is transpiled here (typescript.transpileModule, no type check) into a
-// temporary directory, with its runtime import pointed at dist/lib/runtime/index.js.
+// temporary directory, with its runtime import pointed at lib/runtime/dist/esm/index.js.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const distRuntime = join(root, "dist/lib/runtime/index.js");
+const distRuntime = join(root, "lib/runtime/dist/esm/index.js");
 if (!existsSync(distRuntime)) {
-  console.error("demo-runtime: dist/lib/runtime/index.js is missing; run `npm run build` first.");
+  console.error("demo-runtime: lib/runtime/dist/esm/index.js is missing; run `npm run build` first.");
   process.exit(1);
 }
 

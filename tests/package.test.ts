@@ -2,6 +2,7 @@
 // meta matches package.json; the configs register the plugin under its prefix; the package's exports
 // resolve (self-reference, the way users import them). Runs against the build (`npm test` builds first).
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,10 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as {
   bin?: Record<string, string>;
 };
 const PREFIX = "stable-schema";
+
+function pkgDependencies(): Record<string, string> {
+  return (JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {};
+}
 
 interface RuleLike {
   meta: { docs?: { url?: string; description?: string }; deprecated?: unknown };
@@ -92,27 +97,96 @@ describe("package shape", () => {
     expect(plugin.configs.strict!.some((entry) => entry.files !== undefined)).toBe(false);
   });
 
-  it("every export in package.json exists in the build, and the bin too", () => {
-    for (const [subpath, target] of Object.entries(pkg.exports)) {
-      const files = typeof target === "string" ? [target] : Object.values(target);
-      for (const file of files) expect(existsSync(`${root}${file}`), `${subpath} → ${file}`).toBe(true);
+  it("every export in both package.json files exists in the build, and the bin too", () => {
+    const targets = (value: unknown): string[] =>
+      typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).flatMap(targets) : [];
+    for (const dir of ["", "lib/runtime/"]) {
+      const manifest = JSON.parse(readFileSync(`${root}${dir}package.json`, "utf8")) as { exports: unknown; main?: string; types?: string };
+      const files = [...targets(manifest.exports), ...targets(manifest.main), ...targets(manifest.types)];
+      expect(files.length, dir).toBeGreaterThan(3);
+      for (const file of files) expect(existsSync(`${root}${dir}${file}`), `${dir}package.json → ${file}`).toBe(true);
     }
     for (const file of Object.values(pkg.bin ?? {})) expect(statSync(`${root}${file}`).isFile(), file).toBe(true);
   });
 
-  it('`import("stable-schema/eslint-plugin")` and `import("stable-schema")` resolve through "exports"', () => {
+  it('`import` and `require` of "eslint-plugin-stable-schema" give the plugin; "stable-schema" the runtime', () => {
     const script = [
-      'const plugin = await import("stable-schema/eslint-plugin");',
+      'import { createRequire } from "node:module";',
+      'const require = createRequire(import.meta.url);',
+      'const plugin = await import("eslint-plugin-stable-schema");',
+      'const required = require("eslint-plugin-stable-schema");',
       'const runtime = await import("stable-schema");',
+      'const runtimeCjs = require("stable-schema");',
       "console.log(JSON.stringify({",
       "  name: plugin.default.meta.name,",
       "  rules: Object.keys(plugin.default.rules),",
       '  globs: Array.isArray(plugin.testFileGlobs),',
+      "  sameObject: required === plugin.default,",
       '  withKey: typeof runtime.withKey,',
+      '  withKeyCjs: typeof runtimeCjs.withKey,',
+      "  dualBuilds: runtime.withKey !== runtimeCjs.withKey,",
       "}));",
     ].join("\n");
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ name: pkg.name, rules: ruleIds(), globs: true, withKey: "function" });
+    expect(JSON.parse(out)).toEqual({
+      name: pkg.name,
+      rules: ruleIds(),
+      globs: true,
+      sameObject: true,
+      withKey: "function",
+      withKeyCjs: "function",
+      dualBuilds: true,
+    });
+  });
+
+  it("the runtime's ESM and CommonJS copies share their state (a function keyed by one is keyed for the other)", () => {
+    const script = [
+      'import { createRequire } from "node:module";',
+      'const require = createRequire(import.meta.url);',
+      'const esm = await import("stable-schema");',
+      'const cjs = require("stable-schema");',
+      'const min = 3;',
+      'const fromEsm = esm.withKey((s) => s.length >= min, ["pkg/file#minLength", min]);',
+      'const fromCjs = cjs.withKey((s) => s.length >= min, ["pkg/file#minLength", min]);',
+      "console.log(JSON.stringify({ key: cjs.keyOf(fromEsm) === esm.keyOf(fromEsm), schemaKey: esm.schemaKey({ f: fromEsm }) === cjs.schemaKey({ f: fromEsm }), defined: esm.keyOf(fromEsm) !== undefined, bothKeyed: cjs.keyOf(fromCjs) !== undefined }));",
+    ].join("\n");
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({ key: true, schemaKey: true, defined: true, bothKeyed: true });
+  });
+
+  it("the plugin's public types name only ESLint's types (no typescript-eslint, no internal modules)", () => {
+    for (const file of ["dist/plugin.d.ts", "dist/plugin.d.cts"]) {
+      const text = readFileSync(`${root}${file}`, "utf8");
+      const specifiers = [...text.matchAll(/from\s+"([^"]+)"|import\("([^"]+)"\)/g)].map((m) => m[1] ?? m[2]);
+      expect(specifiers, file).toEqual(["eslint"]);
+    }
+  });
+
+  it("run-time dependencies carry no TypeScript peer range (typescript is never required to install)", () => {
+    const offenders: string[] = [];
+    const seen = new Set<string>();
+    const visit = (name: string, from: string): void => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      let manifestPath: string;
+      try {
+        manifestPath = createRequire(from).resolve(`${name}/package.json`);
+      } catch {
+        return; // not installed here (an optional dependency of a dependency)
+      }
+      const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+        dependencies?: Record<string, string>;
+        peerDependencies?: Record<string, string>;
+        peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+      };
+      for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
+        if (/^(typescript|@typescript\/)/.test(peer) && !manifest.peerDependenciesMeta?.[peer]?.optional) offenders.push(`${name} → peer ${peer}`);
+      }
+      for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep, manifestPath);
+    };
+    for (const dep of Object.keys(pkgDependencies())) visit(dep, `${root}package.json`);
+    expect(offenders).toEqual([]);
+    expect(seen.size).toBeGreaterThan(5);
   });
 });
 

@@ -5,6 +5,7 @@ import type * as ts from "typescript";
 import {
   migrateSource,
   parseSource,
+  ParserUnavailableError,
   SourceParseError,
   type MigrateOptions,
   type MigrateResult,
@@ -112,6 +113,9 @@ export function processSource(
         sites: [],
         error: { message: stripLocation(error), line: error.line, column: error.column },
       };
+    }
+    if (error instanceof ParserUnavailableError) {
+      return { path, status: "failed", sites: [], error: { message: error.message } };
     }
     const e = error as Error;
     return { path, status: "failed", sites: [], error: { message: `internal error: ${e?.stack ?? String(error)}` } };

@@ -2,6 +2,7 @@
 // contain. typescript is an optional peer dependency, so it is imported only when asked for.
 import path from "node:path";
 import type * as ts from "typescript";
+import { typeScriptApiProblem } from "../../lib/edits/typescript.js";
 import type { ProgramLookup } from "./process.js";
 
 export class ProjectError extends Error {
@@ -12,13 +13,10 @@ export class ProjectError extends Error {
 }
 
 export async function loadProject(tsconfigPath: string): Promise<ProgramLookup> {
-  let typescript: typeof ts;
-  try {
-    const mod = (await import("typescript")) as typeof ts & { default?: typeof ts };
-    typescript = mod.default ?? mod;
-  } catch {
-    throw new ProjectError("--project needs the typescript package (npm install --save-dev typescript)");
-  }
+  const problem = typeScriptApiProblem();
+  if (problem) throw new ProjectError(`--project: ${problem}`);
+  const mod = (await import("typescript")) as typeof ts & { default?: typeof ts };
+  const typescript = mod.default ?? mod;
   const configPath = path.resolve(tsconfigPath);
   const diagnostics: ts.Diagnostic[] = [];
   const host: ts.ParseConfigFileHost = {

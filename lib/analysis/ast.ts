@@ -1,5 +1,5 @@
 // Small AST helpers shared by the analysis and the edit planner.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
 export type AnyFunction = FunctionNode | TSESTree.FunctionDeclaration;

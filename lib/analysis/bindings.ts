@@ -7,7 +7,9 @@
 // library's named builders are open-ended), it does not see `require` when it is not a declared global
 // (the TypeScript parser without `globals`), nor `import x = require()`, and it follows `let` aliases
 // that may be reassigned. The tracing above this layer follows only bindings that cannot change.
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { TSESLint } from "@typescript-eslint/utils";
+import { findVariable } from "./eslint-utils.js";
 import { isFunctionNode, propertyKeyName, stringLiteralValue } from "./ast.js";
 
 export type Scope = TSESLint.Scope.Scope;
@@ -27,7 +29,7 @@ export function scopeOf(scopeManager: ScopeManager, node: TSESTree.Node): Scope 
 /** The variable an identifier refers to, resolved through scope (shadowing respected). */
 export function resolveIdentifier(scopeManager: ScopeManager, id: TSESTree.Identifier): Variable | undefined {
   const scope = scopeOf(scopeManager, id);
-  return scope ? (ASTUtils.findVariable(scope, id) ?? undefined) : undefined;
+  return scope ? (findVariable(scope, id) ?? undefined) : undefined;
 }
 
 /** A global nobody declared in this file (`Math`, `undefined`, a configured global). */

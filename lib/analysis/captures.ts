@@ -2,7 +2,7 @@
 // and whether it depends on the `this`/`arguments`/`super`/`new.target` of an enclosing function.
 // This decides whether it can be hoisted (nothing captured) or must be wrapped in `withKey`
 // (captured values become the key), so it is computed once here and shared by rule and codemod.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { type FunctionNode, type VisitorKeys, contains, isFunctionNode, walk } from "./ast.js";
 import { type ScopeManager, type Variable, isReassigned } from "./bindings.js";
 

@@ -1,5 +1,5 @@
 // "Runs repeatedly?": does the code that creates a closure run more than once per module load?
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import {
   type AnyFunction,
   type VisitorKeys,

@@ -2,7 +2,7 @@
 // through scope references, member chains and variables holding schemas, to every schema call and
 // every function passed in one of the catalogue's slots. Reference-driven, so a file that uses no
 // schema library costs one pass over its imports.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import {
   type LibraryEntry,
   type Slot,

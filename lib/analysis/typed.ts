@@ -1,7 +1,7 @@
 // With type information: receivers that syntax cannot trace (`userSchema.refine(…)` where
 // `userSchema` is imported from another module, or a parameter typed as a schema) are recognised
 // by where their type is declared: inside a catalogued library's package.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
 import { type VisitorKeys, memberName, walk } from "./ast.js";
 import { type LibraryEntry, catalogue } from "./catalogue.js";

@@ -1,7 +1,7 @@
 // The closure's text in its new place: as a `const` initialiser or a function declaration, a method
 // shorthand as a function expression, parameters annotated where they relied on contextual typing.
 // Everything else is the original text: comments, line breaks and trailing commas are kept.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { FunctionNode } from "../analysis/ast.js";
 import type { SourceInput } from "../analysis/index.js";
 import { commentsBetween, tokenBefore, tokenFrom } from "./tokens.js";

@@ -1,7 +1,7 @@
 // The `withKey` import a wrap needs: reuse a value import already there, extend a named import of the
 // module, or add one line in the file's own style (quotes, semicolons, ESM or CommonJS) after the
 // last import, or above the first statement (below directives and a license header).
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { stringLiteralValue, unwrapExpression } from "../analysis/ast.js";
 import { importedName } from "../analysis/bindings.js";
 import type { SourceInput } from "../analysis/index.js";

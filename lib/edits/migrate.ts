@@ -1,7 +1,6 @@
 // The codemod's entry into the shared edit planner: one source text in, one source text out.
 // The planner (hoist / wrap) is shared with the `no-inline-predicate` fixer; this file only
 // parses, runs the analysis and applies the planned text edits.
-import { parseForESLint } from "@typescript-eslint/parser";
 import { setParents } from "../analysis/ast.js";
 import { analyzeFile, mentionsSchemaModule } from "../analysis/index.js";
 import { reportedSites } from "../analysis/reported.js";
@@ -11,7 +10,6 @@ import { type TextEdit, applyEditGroups } from "./text.js";
 import { programsWithText, typeInfoFrom } from "./types.js";
 import type * as ts from "typescript";
 
-export type ParsedSource = ReturnType<typeof parseForESLint>;
 
 export interface WithKeyImport {
   /** Module the `withKey` import comes from (default `stable-schema`). */
@@ -54,35 +52,8 @@ export interface MigrateResult {
   sites: SiteResult[];
 }
 
-export class SourceParseError extends Error {
-  constructor(
-    message: string,
-    readonly filename: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(`${filename}:${line}:${column}: ${message}`);
-    this.name = "SourceParseError";
-  }
-}
-
-export function parseSource(source: string, options: Pick<MigrateOptions, "filename" | "programs">): ParsedSource {
-  try {
-    return parseForESLint(source, {
-      filePath: options.filename,
-      range: true,
-      loc: true,
-      comment: true,
-      tokens: true,
-      sourceType: "module",
-      ecmaVersion: "latest",
-      ...(options.programs ? { programs: options.programs } : {}),
-    });
-  } catch (error) {
-    const e = error as { message?: string; lineNumber?: number; column?: number };
-    throw new SourceParseError(e.message ?? String(error), options.filename, e.lineNumber ?? 1, e.column ?? 0);
-  }
-}
+export { ParserUnavailableError, SourceParseError, parseSource, type ParsedSource } from "./parse.js";
+import { parseSource } from "./parse.js";
 
 /** Quick text prefilter: true when the source mentions a schema library or a mapped module. */
 export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>): boolean {

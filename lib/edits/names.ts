@@ -1,6 +1,6 @@
 // Names for hoisted constants and withKey ids: derived from context (`isValidAge`, `trimName`),
 // deterministic, never colliding with anything in the file, never a reserved word or common global.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { isFunctionNode, memberName, propertyKeyName, stringLiteralValue, unwrapExpression } from "../analysis/ast.js";
 import type { SlotSite } from "../analysis/trace.js";
 

@@ -1,7 +1,7 @@
 // Where new module-level code goes: above the top-level statement that contains a site (and the
 // comments attached to it), never above a license header, and as a function declaration when the
 // statement is itself a hoisted function declaration.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { SourceInput } from "../analysis/index.js";
 import { commentsBefore, tokenBefore } from "./tokens.js";
 

@@ -2,15 +2,18 @@
 // so a token never keeps its referent alive. The counter only grows, so a token never names two
 // different referents, which is what makes identity-based keys injective.
 
-const tokens = new WeakMap<WeakKey, number>();
-let nextToken = 0;
+//
+// Shared by the ESM and CommonJS builds through `globalThis` (see registry.ts): one referent, one token.
+import { sharedState } from "./registry.js";
+
+const state = sharedState("identityTokens", () => ({ tokens: new WeakMap<WeakKey, number>(), next: 0 }));
 
 /** The identity token of an object, function or non-registered symbol (stable while it lives). */
 export function identityToken(value: WeakKey): number {
-  let token = tokens.get(value);
+  let token = state.tokens.get(value);
   if (token === undefined) {
-    token = ++nextToken;
-    tokens.set(value, token);
+    token = ++state.next;
+    state.tokens.set(value, token);
   }
   return token;
 }

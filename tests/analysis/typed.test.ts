@@ -48,7 +48,7 @@ describe("type-aware receivers", () => {
     expect(messages[0]!.fix).toBeDefined();
     expect(messages[1]!.fix).toBeUndefined();
     expect(messages[1]!.suggestions?.[0]?.desc).toBe(
-      'Wrap in `withKey()` with the key ["stable-schema/tests/analysis/__testfixtures__/typed/handler#isValid", min].',
+      'Wrap in `withKey()` with the key ["eslint-plugin-stable-schema/tests/analysis/__testfixtures__/typed/handler#isValid", min].',
     );
   });
 
@@ -65,7 +65,7 @@ describe("type-aware receivers", () => {
     expect(result.output).toContain("function isValid(n: number) { return n > 0; }");
     // wrapped closures are annotated too when the type is portable (overloaded generic calls lose it)
     expect(result.output).toContain(
-      'age.refine(withKey((n: number) => n > min, ["stable-schema/tests/analysis/__testfixtures__/typed/handler#isValid", min]))',
+      'age.refine(withKey((n: number) => n > min, ["eslint-plugin-stable-schema/tests/analysis/__testfixtures__/typed/handler#isValid", min]))',
     );
     expect(result.output).toContain("age.superRefine(withKey((n, ctx) =>");
     expect(result.sites.map((s) => s.action)).toEqual(["hoisted", "wrapped", "wrapped"]);

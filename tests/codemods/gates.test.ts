@@ -57,8 +57,8 @@ function diagnosticsByFile(program: ts.Program): Map<string, string[]> {
 }
 
 function hasBuiltRuntime(): void {
-  if (!existsSync(path.join(repoRoot, "dist/lib/runtime/index.d.ts"))) {
-    throw new Error("dist/ is missing: run `npm run build` first (stable-schema resolves to this package's dist/)");
+  if (!existsSync(path.join(repoRoot, "lib/runtime/dist/esm/index.d.ts"))) {
+    throw new Error("lib/runtime/dist/ is missing: run `npm run build` first (stable-schema resolves to the runtime workspace's build)");
   }
 }
 

@@ -57,11 +57,16 @@ describe("the runtime imports nothing but lru-cache", () => {
     expect(foreign(urls, transpiled)).toEqual([]);
   });
 
-  it("the same holds for the built package entry (dist/lib/runtime/index.js)", (ctx) => {
-    const dist = join(root, "dist/lib/runtime");
-    if (!existsSync(join(dist, "index.js"))) ctx.skip(); // run `npm run build` first
-    const urls = loadedBy([join(dist, "index.js")]);
-    expect(foreign(urls, dist)).toEqual([]);
+  it("the same holds for the built package's ESM and CommonJS entries (lib/runtime/dist)", () => {
+    const dist = join(root, "lib/runtime/dist");
+    // `npm test` builds first; a missing build is a failure here, not a skip.
+    expect(existsSync(join(dist, "esm/index.js")), "run `npm run build` first").toBe(true);
+    const esm = loadedBy([join(dist, "esm/index.js")]);
+    expect(esm).toContain(pathToFileURL(join(dist, "esm/with-key.js")).href);
+    expect(foreign(esm, dist)).toEqual([]);
+    const cjs = loadedBy([`require:${join(dist, "cjs/index.js")}`]);
+    expect(cjs).toContain(pathToFileURL(join(dist, "cjs/with-key.js")).href);
+    expect(foreign(cjs, dist)).toEqual([]);
   });
 
   it("would notice typescript, eslint or jscodeshift (negative control)", () => {

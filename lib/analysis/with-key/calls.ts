@@ -1,6 +1,6 @@
 // withKey checker, stage 1: every `withKey(…)` call whose callee traces, through scope, to the runtime's
 // export (or the one configured in settings) — imported, aliased, through a namespace, or required.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { isTransparentWrapper, memberName } from "../ast.js";
 import { type ScopeManager, bindingsHolding, moduleImports, readsOf } from "../bindings.js";
 

@@ -6,7 +6,8 @@
 //
 // Problems are named by the `require-stable-key` messageIds. The analysis builds no text: a problem
 // that can be fixed carries what the fix needs, and lib/edits/key.ts turns that into an edit.
-import { ASTUtils, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/types";
+import { findVariable } from "../eslint-utils.js";
 import type { FunctionNode, VisitorKeys } from "../ast.js";
 import { type ScopeManager, inTemporalDeadZone, scopeOf } from "../bindings.js";
 import { type Capture, type CaptureInfo, analyzeCaptures } from "../captures.js";
@@ -138,7 +139,7 @@ export class CallChecker {
         (capture) =>
           !inTemporalDeadZone(capture.variable, call) &&
           callScope !== undefined &&
-          ASTUtils.findVariable(callScope, capture.name) === capture.variable,
+          findVariable(callScope, capture.name) === capture.variable,
       );
       const add = writable ? missing.map((capture) => capture.name) : undefined;
       for (const capture of missing) {

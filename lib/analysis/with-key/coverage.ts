@@ -1,6 +1,6 @@
 // withKey checker, stage 3: coverage. Which function the call shares, what it reads from outside
 // (and through which member paths), and which captured bindings can change after the call.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import {
   type AnyFunction,
   type VisitorKeys,

@@ -1,6 +1,6 @@
 // withKey checker, stage 2: the key's shape (a string id, or `["id", ...elements]`) and the key elements
 // whose value differs on every evaluation (a fresh object, the clock, a random number).
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, stringLiteralValue, unwrapExpression } from "../ast.js";
 import { type ScopeManager, isGlobalReference } from "../bindings.js";
 

@@ -9,9 +9,9 @@ export function order(input: unknown, maxQuantity: number) {
   const schema = type({
     // tuple expressions: [def, ":", predicate] and [def, "=>", morph]
     sku: ["string", ":", isValidSku],
-    quantity: ["number", ":", withKey((n) => n <= maxQuantity, ["stable-schema/tests/codemods/__testfixtures__/arktype#isValidQuantity", maxQuantity])],
+    quantity: ["number", ":", withKey((n) => n <= maxQuantity, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/arktype#isValidQuantity", maxQuantity])],
     note: ["string", "=>", trimNote],
-  }).narrow(withKey((o, ctx) => o.quantity > 0 || ctx.mustBe("positive"), "stable-schema/tests/codemods/__testfixtures__/arktype#isValid"));
+  }).narrow(withKey((o, ctx) => o.quantity > 0 || ctx.mustBe("positive"), "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/arktype#isValid"));
   return schema(input);
 }
 

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { withKey } from "stable-schema";
 
 export function parseName(raw: unknown): string {
-  const schema = z.string().transform(withKey(s => s.trim(), "stable-schema/tests/codemods/__testfixtures__/arrow-unparenthesised#trimValue"));
+  const schema = z.string().transform(withKey(s => s.trim(), "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/arrow-unparenthesised#trimValue"));
   return schema.parse(raw);
 }
 
 export function parseCount(raw: unknown): Promise<number> {
-  const schema = z.number().refine(withKey(async n => n >= 0, "stable-schema/tests/codemods/__testfixtures__/arrow-unparenthesised#isValid"));
+  const schema = z.number().refine(withKey(async n => n >= 0, "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/arrow-unparenthesised#isValid"));
   return schema.parseAsync(raw);
 }

@@ -9,7 +9,7 @@ async function isValid(name) {
 export async function checkUnique(input, taken) {
   const schema = z
     .string()
-    .refine(withKey(async (name) => !(await taken).includes(name), ["stable-schema/tests/codemods/__testfixtures__/async-generator#isValid", taken]))
+    .refine(withKey(async (name) => !(await taken).includes(name), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/async-generator#isValid", taken]))
     .refine(isValid);
   return (await schema.safeParseAsync(input)).success;
 }

@@ -10,7 +10,7 @@ function trimName(s) { return s.trim(); }
 function parse(input, max) {
   const schema = z.object({
     name: z.string().transform(trimName),
-    count: z.number().refine(withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/commonjs#isValidCount", max])),
+    count: z.number().refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/commonjs#isValidCount", max])),
   });
   return schema.safeParse(input);
 }

@@ -8,7 +8,7 @@ export function parse(input: unknown, max: number) {
   const schema = z.object({
     // trimmed before the length check
     name: z.string().transform(trimName),
-    count: z.number().refine(withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/crlf#isValidCount", max])),
+    count: z.number().refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/crlf#isValidCount", max])),
   });
   return schema.safeParse(input);
 }

@@ -8,7 +8,7 @@ export function port(input: unknown, max: number) {
     Schema.filter(isValid),
     // annotated: effect 3's overloaded, generic `filter` inside `pipe` loses the contextual type
     // of `n` once the closure is wrapped in the generic `withKey` (n: never)
-    Schema.filter(withKey((n: number) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/effect3#isValid", max])),
+    Schema.filter(withKey((n: number) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/effect3#isValid", max])),
   );
   return Schema.decodeUnknownEither(schema)(input);
 }

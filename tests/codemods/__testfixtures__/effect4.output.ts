@@ -6,7 +6,7 @@ function isValid(n: number) { return Number.isInteger(n); }
 export function port(input: unknown, max: number) {
   const schema = Schema.Number.check(
     Schema.makeFilter(isValid),
-    Schema.makeFilter(withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/effect4#isValid", max])),
+    Schema.makeFilter(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/effect4#isValid", max])),
   );
   return Schema.decodeUnknownExit(schema)(input);
 }

@@ -3,7 +3,7 @@ import { withKey } from "stable-schema";
 
 export function oneOf<T extends string>(allowed: readonly T[], input: unknown) {
   // captures the type parameter `T` (and `allowed`): cannot be hoisted.
-  const schema = z.string().refine(withKey((value: string): value is T => (allowed as readonly string[]).includes(value), ["stable-schema/tests/codemods/__testfixtures__/generics#isValid", allowed]));
+  const schema = z.string().refine(withKey((value: string): value is T => (allowed as readonly string[]).includes(value), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/generics#isValid", allowed]));
   return schema.safeParse(input).success;
 }
 
@@ -13,6 +13,6 @@ export function pointCheck(input: unknown) {
     y: number;
   }
   // uses the local interface `Point`: cannot be hoisted, wrapped with no captured values.
-  const schema = z.custom<Point>(withKey((value: unknown) => typeof (value as Point).x === "number", "stable-schema/tests/codemods/__testfixtures__/generics#isValid2"));
+  const schema = z.custom<Point>(withKey((value: unknown) => typeof (value as Point).x === "number", "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/generics#isValid2"));
   return schema.safeParse(input).success;
 }

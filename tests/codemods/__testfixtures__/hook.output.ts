@@ -4,8 +4,8 @@ import { withKey } from "stable-schema";
 export function useQuantity(max: number, raw: string) {
   const schema = z.coerce
     .number()
-    .refine(withKey((n) => Number.isInteger(n), "stable-schema/tests/codemods/__testfixtures__/hook#isValid"), "whole numbers only")
-    .refine(withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/hook#isValid2", max]), "too many");
+    .refine(withKey((n) => Number.isInteger(n), "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/hook#isValid"), "whole numbers only")
+    .refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/hook#isValid2", max]), "too many");
   return schema.safeParse(raw);
 }
 

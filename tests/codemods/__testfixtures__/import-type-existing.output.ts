@@ -5,6 +5,6 @@ import { withKey } from "stable-schema";
 export const keys: WithKeyKey[] = [];
 
 export function limitSchema(max: number) {
-  const schema = z.number().refine(withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/import-type-existing#isValid", max]));
+  const schema = z.number().refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/import-type-existing#isValid", max]));
   return schema.safeParse(3).success;
 }

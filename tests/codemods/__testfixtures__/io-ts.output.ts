@@ -9,6 +9,6 @@ function isValidPositive(n: number): n is t.Branded<number, PositiveBrand> { ret
 
 export function decodePositive(input: unknown, max: number) {
   const Positive = t.brand(t.number, isValidPositive, "Positive");
-  const Capped = t.refinement(t.number, withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/io-ts#isValidCapped", max]), "Capped");
+  const Capped = t.refinement(t.number, withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/io-ts#isValidCapped", max]), "Capped");
   return [Positive.decode(input), Capped.decode(input)];
 }

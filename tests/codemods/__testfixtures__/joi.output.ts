@@ -5,7 +5,7 @@ function isValidGuests(a: { name: string }, b: { name: string }) { return a.name
 
 export function booking(input: unknown, holidays: readonly string[]) {
   const schema = Joi.object({
-    day: Joi.string().custom(withKey((value: string, helpers) => (holidays.includes(value) ? helpers.error("any.invalid") : value), ["stable-schema/tests/codemods/__testfixtures__/joi#validateDay", holidays])),
+    day: Joi.string().custom(withKey((value: string, helpers) => (holidays.includes(value) ? helpers.error("any.invalid") : value), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/joi#validateDay", holidays])),
     guests: Joi.array().items(Joi.object({ name: Joi.string() })).unique(isValidGuests),
   });
   return schema.validate(input);

@@ -10,7 +10,7 @@ function toLowerCaseValue(s: string) { return s.toLowerCase(); }
 export function validateSlug(input: unknown, prefix: string) {
   const schema = v.pipe(
     v.string(),
-    v.check(withKey((s) => s.startsWith(prefix), ["stable-schema/tests/codemods/__testfixtures__/license-header#isValid", prefix]), "wrong prefix"),
+    v.check(withKey((s) => s.startsWith(prefix), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/license-header#isValid", prefix]), "wrong prefix"),
     v.transform(toLowerCaseValue),
   );
   return v.parse(schema, input);

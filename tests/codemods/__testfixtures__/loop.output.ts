@@ -6,5 +6,5 @@ export const slugs: Record<string, z.ZodType<string>> = {};
 
 // module-level loop: one closure per iteration, keyed by the loop variable.
 for (const tenant of tenants) {
-  slugs[tenant] = z.string().refine(withKey((slug) => slug.startsWith(`${tenant}-`), ["stable-schema/tests/codemods/__testfixtures__/loop#isValid", tenant]));
+  slugs[tenant] = z.string().refine(withKey((slug) => slug.startsWith(`${tenant}-`), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/loop#isValid", tenant]));
 }

@@ -7,7 +7,7 @@ const trimName = s => s.trim();
 export const handle = (input, max) => {
   const schema = z.object({
     name: z.string().transform(trimName),
-    count: z.number().refine(withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/plain#isValidCount", max])),
+    count: z.number().refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/plain#isValidCount", max])),
   });
   return schema.safeParse(input);
 };

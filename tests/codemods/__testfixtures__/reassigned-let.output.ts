@@ -11,6 +11,6 @@ export function limited(input: unknown, strict: boolean) {
 
 export function limitedConst(input: unknown, strict: boolean) {
   const max = strict ? 5 : 10;
-  const schema = z.number().refine(withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/reassigned-let#isValid", max]));
+  const schema = z.number().refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/reassigned-let#isValid", max]));
   return schema.safeParse(input).success;
 }

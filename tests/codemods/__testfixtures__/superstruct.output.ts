@@ -9,7 +9,7 @@ export function parseQuantity(input: unknown, max: number) {
   const Quantity = refine(
     coerce(number(), string(), transformQuantity),
     "Quantity",
-    withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/superstruct#checkQuantity", max]),
+    withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/superstruct#checkQuantity", max]),
   );
   const Sku = define<string>("Sku", validateSku);
   return [validate(input, Quantity, { coerce: true }), validate(input, Sku)];

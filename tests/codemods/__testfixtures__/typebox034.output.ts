@@ -4,8 +4,8 @@ import { withKey } from "stable-schema";
 
 export function decodeDate(input: unknown, offset: number) {
   const schema = Type.Transform(Type.Number())
-    .Decode(withKey((n: number) => new Date(n + offset), ["stable-schema/tests/codemods/__testfixtures__/typebox034#transformValue", offset]))
-    .Encode(withKey((d: Date) => d.getTime() - offset, ["stable-schema/tests/codemods/__testfixtures__/typebox034#transformValue2", offset]));
+    .Decode(withKey((n: number) => new Date(n + offset), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/typebox034#transformValue", offset]))
+    .Encode(withKey((d: Date) => d.getTime() - offset, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/typebox034#transformValue2", offset]));
   return Value.Decode(schema, input);
 }
 

@@ -6,7 +6,7 @@ function isValid(n: number) { return n % 2 === 0; }
 
 export function decodeEven(input: unknown, max: number) {
   const schema = Type.Refine(Type.Number(), isValid);
-  const capped = Type.Refine(Type.Number(), withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/typebox1#isValidCapped", max]));
+  const capped = Type.Refine(Type.Number(), withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/typebox1#isValidCapped", max]));
   return [Value.Check(schema, input), Value.Check(capped, input)];
 }
 

@@ -9,7 +9,7 @@ function isValid(list: string[]) { return list.length <= 10; }
 export function tags(input: unknown, banned: readonly string[]) {
   const schema = pipe(
     array(pipe(string(), v.transform(trimValue))),
-    checkItems(withKey((tag) => !banned.includes(tag), ["stable-schema/tests/codemods/__testfixtures__/valibot#isValid", banned]), "banned tag"),
+    checkItems(withKey((tag) => !banned.includes(tag), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/valibot#isValid", banned]), "banned tag"),
     v.check(isValid, "too many tags"),
   );
   return v.safeParse(schema, input);

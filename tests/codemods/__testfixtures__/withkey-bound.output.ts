@@ -7,6 +7,6 @@ function withKey<T>(value: T, key: string): { key: string; value: T } {
 }
 
 export function tagged(min: number) {
-  const schema = z.number().refine(withKey2((n) => n >= min, ["stable-schema/tests/codemods/__testfixtures__/withkey-bound#isValid", min]));
+  const schema = z.number().refine(withKey2((n) => n >= min, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/withkey-bound#isValid", min]));
   return withKey(schema.safeParse(min).success, "result");
 }

@@ -21,7 +21,7 @@ export function rangeForm(values, limit) {
         message: "range too long",
         test: withKey(function (value) {
           return value - this.parent.start <= limit;
-        }, ["stable-schema/tests/codemods/__testfixtures__/yup-method-shorthand#isValidWithinLimit", limit]),
+        }, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/yup-method-shorthand#isValidWithinLimit", limit]),
       }),
   });
   return schema.isValidSync(values);

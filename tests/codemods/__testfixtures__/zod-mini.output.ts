@@ -6,7 +6,7 @@ function isValid(n: number) { return Number.isInteger(n); }
 export function quantity(input: unknown, max: number) {
   const schema = z.number().check(
     z.refine(isValid),
-    z.refine(withKey((n) => n <= max, ["stable-schema/tests/codemods/__testfixtures__/zod-mini#isValid", max])),
+    z.refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/zod-mini#isValid", max])),
   );
   return schema.safeParse(input);
 }

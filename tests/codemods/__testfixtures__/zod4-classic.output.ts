@@ -7,16 +7,16 @@ export function signup(input: unknown, minAge: number) {
   const schema = z
     .object({
       email: z.email().transform(toLowerCaseEmail),
-      age: z.number().refine(withKey((n) => n >= minAge, ["stable-schema/tests/codemods/__testfixtures__/zod4-classic#isValidAge", minAge]), { message: `at least ${minAge}` }),
+      age: z.number().refine(withKey((n) => n >= minAge, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/zod4-classic#isValidAge", minAge]), { message: `at least ${minAge}` }),
       password: z.string(),
       confirm: z.string(),
     })
     .superRefine(withKey((value, ctx) => {
       if (value.password !== value.confirm) ctx.addIssue({ code: "custom", message: "passwords differ" });
-    }, "stable-schema/tests/codemods/__testfixtures__/zod4-classic#checkValue"))
+    }, "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/zod4-classic#checkValue"))
     .check(withKey((ctx) => {
       if (ctx.value.age > 150) ctx.issues.push({ code: "custom", message: "unlikely age", input: ctx.value.age });
-    }, "stable-schema/tests/codemods/__testfixtures__/zod4-classic#checkValue2"));
+    }, "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/zod4-classic#checkValue2"));
   return schema.safeParse(input);
 }
 

@@ -9,7 +9,7 @@ const tester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures
 // @typescript-eslint/rule-tester brings its own copy of @typescript-eslint/utils: same shape, other types.
 const rule = noInlinePredicate as unknown as Parameters<typeof tester.run<MessageIds, Options>>[1];
 // RuleTester's default file is react.tsx in the working directory: ids name the module from there.
-const id = (name: string) => `stable-schema/react#${name}`;
+const id = (name: string) => `eslint-plugin-stable-schema/react#${name}`;
 
 tester.run("no-inline-predicate: fixes", rule, {
   valid: [
