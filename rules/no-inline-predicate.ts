@@ -40,6 +40,8 @@ export default createRule<Options, MessageIds>({
       recommended: "recommended",
     },
     fixable: "code",
+    // The suggestions (one per fix kind) are built by fixOrSuggest() in lib/rules/fix.ts, out of this rule's sight.
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
     hasSuggestions: true,
     defaultOptions: [{ ...repetitionDefaults, memoFunctions: [...repetitionDefaults.memoFunctions], fix: fixModeDefault }],
     messages: {

@@ -4,7 +4,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { VisitorKeys } from "./ast.js";
 import { type CaptureInfo, analyzeCaptures } from "./captures.js";
 import { knownModuleSpecifiers } from "./catalogue.js";
-import { type RepetitionOptions, type RepeatAnswer, repetitionOf } from "./repetition.js";
+import { type RepetitionOptions, type RepeatAnswer, RepetitionMemo, repetitionOf } from "./repetition.js";
 import type { ScopeManager } from "./bindings.js";
 import { type SlotSite, type TraceResult, traceSchemaCalls } from "./trace.js";
 import type { TypeInfo } from "./type-info.js";
@@ -75,6 +75,7 @@ export function analyzeFile(
   }
   const captureMemo = new Map<SlotSite, CaptureInfo>();
   const contextMemo = new Map<string, WeakMap<TSESTree.Node, RepeatAnswer>>();
+  const repetitionInput = { trace, scopeManager: source.scopeManager, visitorKeys: source.visitorKeys, memo: new RepetitionMemo() };
   const analysis: FileAnalysis = {
     trace,
     captures(site) {
@@ -94,7 +95,7 @@ export function analyzeFile(
       }
       let answer = byNode.get(node);
       if (!answer) {
-        answer = repetitionOf(node, { trace, scopeManager: source.scopeManager, visitorKeys: source.visitorKeys }, options);
+        answer = repetitionOf(node, repetitionInput, options);
         byNode.set(node, answer);
       }
       return answer;

@@ -3,7 +3,6 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import {
   type AnyFunction,
   type VisitorKeys,
-  contains,
   isFunctionNode,
   isTransparentWrapper,
   loopLabel,
@@ -14,7 +13,8 @@ import {
   walk,
 } from "./ast.js";
 import { describeKind } from "./catalogue.js";
-import { type ScopeManager, type Variable, resolveIdentifier } from "./bindings.js";
+import { type FactoryInput, factoryCarriers, isCarried } from "./factories.js";
+import type { ScopeManager } from "./bindings.js";
 import type { TraceResult } from "./trace.js";
 
 export type RepeatReason =
@@ -50,6 +50,30 @@ export interface RepetitionInput {
   readonly trace: TraceResult;
   readonly scopeManager: ScopeManager;
   readonly visitorKeys: VisitorKeys;
+  /** Per-function facts, computed once per file whatever the number of closures asked about. */
+  readonly memo: RepetitionMemo;
+}
+
+interface FunctionFacts {
+  containsJsx?: boolean;
+  carriers?: ReadonlySet<TSESTree.Node>;
+}
+
+/** What repetitionOf() learns about functions, shared by every closure of one file (see analyzeFile). */
+export class RepetitionMemo {
+  private readonly functions = new WeakMap<AnyFunction, FunctionFacts>();
+  private shapeCalls: ReadonlySet<TSESTree.Node> | undefined;
+
+  facts(fn: AnyFunction): FunctionFacts {
+    let facts = this.functions.get(fn);
+    if (!facts) this.functions.set(fn, (facts = {}));
+    return facts;
+  }
+
+  /** The traced schema calls, as a set. */
+  calls(trace: TraceResult): ReadonlySet<TSESTree.Node> {
+    return (this.shapeCalls ??= new Set(trace.calls.map((call) => call.node)));
+  }
 }
 
 /** Human description of where the code re-runs, for messages: "on every call of `UserForm`". */
@@ -208,7 +232,7 @@ function memoCallbackOf(fn: AnyFunction, memoFunctions: readonly string[]): bool
 }
 
 /** Getters inside an object literal passed to a schema call: zod's recursive shapes (evaluated once per schema). */
-function isSchemaShapeGetter(fn: AnyFunction, trace: TraceResult): boolean {
+function isSchemaShapeGetter(fn: AnyFunction, input: RepetitionInput): boolean {
   const property = fn.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.kind !== "get") return false;
   let node: TSESTree.Node = property.parent;
@@ -216,83 +240,12 @@ function isSchemaShapeGetter(fn: AnyFunction, trace: TraceResult): boolean {
   const call = node.parent;
   return (
     (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
-    trace.calls.some((c) => c.node === call)
+    input.memo.calls(input.trace).has(call)
   );
 }
 
-/** Own return values of a function: `return x` statements (not nested functions) and a concise arrow body. */
-function returnedExpressions(fn: AnyFunction, visitorKeys: VisitorKeys): TSESTree.Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: TSESTree.Node[] = [];
-  walk(fn.body, visitorKeys, (node) => {
-    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
-    return true;
-  });
-  return found;
-}
-
-/**
- * A schema factory returns the schema that contains `closure`, directly or through locals
- * (`const s = z.object(…); return s`), or inside an object/array of schemas.
- */
-function isFactoryOf(fn: AnyFunction, closure: TSESTree.Node, input: RepetitionInput, memo: Map<Variable, boolean>): boolean {
-  const { trace, scopeManager, visitorKeys } = input;
-  const schemaValued = (raw: TSESTree.Node, depth: number): boolean => {
-    if (depth > 8) return false;
-    const node = unwrapExpression(raw);
-    if (!contains(fn, node)) return false;
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      const variable = resolve(node);
-      if (!variable) return false;
-      const cached = memo.get(variable);
-      if (cached !== undefined) return cached;
-      memo.set(variable, false);
-      const def = variable.defs[0];
-      const result =
-        variable.defs.length === 1 &&
-        def?.type === "Variable" &&
-        def.node.init != null &&
-        schemaValued(def.node.init, depth + 1);
-      memo.set(variable, result);
-      return result;
-    }
-    if (node.type === AST_NODE_TYPES.ObjectExpression) {
-      return node.properties.some((p) => p.type === AST_NODE_TYPES.Property && schemaValued(p.value, depth + 1));
-    }
-    if (node.type === AST_NODE_TYPES.ArrayExpression) {
-      return node.elements.some((e) => e != null && e.type !== AST_NODE_TYPES.SpreadElement && schemaValued(e, depth + 1));
-    }
-    if (node.type === AST_NODE_TYPES.ConditionalExpression) return schemaValued(node.consequent, depth + 1) || schemaValued(node.alternate, depth + 1);
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
-    return trace.schemaNodes.has(node) && carriesClosure(node, depth);
-  };
-  // The closure is part of a schema expression when it is inside it, or inside the initialiser of a
-  // local the expression reads: `const shape = { name: yup.string().test(…) }; return yup.object(shape)`.
-  const carried = new Map<Variable, boolean>();
-  const carriesClosure = (expression: TSESTree.Node, depth: number): boolean => {
-    if (contains(expression, closure)) return true;
-    if (depth > 8) return false;
-    let found = false;
-    walk(expression, visitorKeys, (child) => {
-      if (found || isFunctionNode(child)) return false;
-      if (child.type !== AST_NODE_TYPES.Identifier) return true;
-      const variable = resolve(child);
-      const def = variable?.defs[0];
-      if (!variable || variable.defs.length !== 1 || def?.type !== "Variable" || !def.node.init || !contains(fn, def.node)) return true;
-      let result = carried.get(variable);
-      if (result === undefined) {
-        carried.set(variable, false);
-        result = carriesClosure(def.node.init, depth + 1);
-        carried.set(variable, result);
-      }
-      if (result) found = true;
-      return !found;
-    });
-    return found;
-  };
-  const resolve = (id: TSESTree.Identifier): Variable | undefined => resolveIdentifier(scopeManager, id);
-  return returnedExpressions(fn, visitorKeys).some((expression) => schemaValued(expression, 0));
+function factoryInput(input: RepetitionInput): FactoryInput {
+  return { schemaNodes: input.trace.schemaNodes, scopeManager: input.scopeManager, visitorKeys: input.visitorKeys };
 }
 
 /**
@@ -300,7 +253,6 @@ function isFactoryOf(fn: AnyFunction, closure: TSESTree.Node, input: RepetitionI
  * code runs.
  */
 export function repetitionOf(closure: TSESTree.Node, input: RepetitionInput, options: RepetitionOptions): RepeatAnswer {
-  const memo = new Map<Variable, boolean>();
   let factory: AnyFunction | undefined;
   let node: TSESTree.Node = closure;
   for (let parent = node.parent; parent; node = parent, parent = node.parent) {
@@ -320,13 +272,14 @@ export function repetitionOf(closure: TSESTree.Node, input: RepetitionInput, opt
         };
       }
       if (isImmediatelyInvoked(fn)) continue;
-      if (isSchemaShapeGetter(fn, input.trace)) continue;
+      if (isSchemaShapeGetter(fn, input)) continue;
       if (memoCallbackOf(fn, options.memoFunctions)) return { repeated: false, reason: "memo", factory };
       const name = plainName(fn);
-      const exemptFromFactory = isGetterOrSetter(fn) || isHookName(name) || containsJsx(fn, input.visitorKeys);
+      const facts = input.memo.facts(fn);
+      const exemptFromFactory = isGetterOrSetter(fn) || isHookName(name) || (facts.containsJsx ??= containsJsx(fn, input.visitorKeys));
       // Factories nest (`values.map((v) => z.literal(v).refine(…))` returned by `makeUnion`): keep
       // walking while each enclosing function still returns the schema; the innermost one is recorded.
-      if (!options.checkFactories && !exemptFromFactory && isFactoryOf(fn, closure, input, memo)) {
+      if (!options.checkFactories && !exemptFromFactory && isCarried((facts.carriers ??= factoryCarriers(fn, factoryInput(input))), fn, closure)) {
         factory ??= fn;
         continue;
       }

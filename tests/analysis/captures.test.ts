@@ -1,4 +1,4 @@
-// Unit tests of analyzeCaptures: one test per known trap (design.md), asserting values, types,
+// Unit tests of analyzeCaptures: one test per known trap (CONTRIBUTING.md, "Known traps"), asserting values, types,
 // binding kinds, reassignment and the lexical this/arguments/super/new.target flags.
 import { parseForESLint } from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";

@@ -7,9 +7,8 @@
 // Problems are named by the `require-stable-key` messageIds. The analysis builds no text: a problem
 // that can be fixed carries what the fix needs, and lib/edits/key.ts turns that into an edit.
 import type { TSESTree } from "@typescript-eslint/types";
-import { findVariable } from "../eslint-utils.js";
 import type { FunctionNode, VisitorKeys } from "../ast.js";
-import { type ScopeManager, inTemporalDeadZone, scopeOf } from "../bindings.js";
+import { type ScopeManager, inTemporalDeadZone, scopeOf, variableNamed } from "../bindings.js";
 import { type Capture, type CaptureInfo, analyzeCaptures } from "../captures.js";
 import { type WithKeySource, findWithKeyCalls } from "./calls.js";
 import { closureOf, keyCoverage, preview, referencedVariables, writeAfter } from "./coverage.js";
@@ -139,7 +138,7 @@ export class CallChecker {
         (capture) =>
           !inTemporalDeadZone(capture.variable, call) &&
           callScope !== undefined &&
-          findVariable(callScope, capture.name) === capture.variable,
+          variableNamed(callScope, capture.name) === capture.variable,
       );
       const add = writable ? missing.map((capture) => capture.name) : undefined;
       for (const capture of missing) {
