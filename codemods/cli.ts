@@ -14,6 +14,7 @@ import type { FileResult, ProcessOptions, ProgramLookup } from "./lib/process.js
 import { loadProject, ProjectError } from "./lib/project.js";
 import { noProgress, ProgressBar, progressEnabled, type ProgressSink } from "./lib/progress.js";
 import { writeResult } from "./lib/write.js";
+import { unresolvedRuntime } from "./lib/runtime-check.js";
 import { buildReport, displayPath, formatDiff, formatFailure, formatSummary, type Paint } from "./lib/report.js";
 
 const HELP = `Usage: stable-schema migrate [options] <paths…>
@@ -235,6 +236,17 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
     err("");
     err(paint.red(`${failures.length} file${failures.length === 1 ? "" : "s"} failed and ${failures.length === 1 ? "was" : "were"} left untouched:`));
     for (const f of failures) err(`  ${formatFailure(f)}`);
+  }
+  const withoutRuntime = unresolvedRuntime(results, cmd.process.withKeyImport.module);
+  if (withoutRuntime.length > 0) {
+    err("");
+    err(
+      paint.yellow(
+        `note: the migrated code imports withKey from "${cmd.process.withKeyImport.module}", which does not resolve from ` +
+          `${withoutRuntime.map((dir) => displayPath(dir)).slice(0, 3).join(", ")}${withoutRuntime.length > 3 ? ` and ${withoutRuntime.length - 3} more` : ""}` +
+          `: add the runtime as a dependency (npm i ${cmd.process.withKeyImport.module})`,
+      ),
+    );
   }
   if (cmd.dry && report.totals.files.changed > 0) err(paint.dim("dry run: nothing was written"));
   if (cmd.report) err(paint.dim(`report written to ${cmd.report}`));

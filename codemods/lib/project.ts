@@ -14,7 +14,7 @@ export class ProjectError extends Error {
 
 export async function loadProject(tsconfigPath: string): Promise<ProgramLookup> {
   const problem = typeScriptApiProblem();
-  if (problem) throw new ProjectError(`--project: ${problem}`);
+  if (problem) throw new ProjectError(`--project needs type information, which needs TypeScript 4.8–6.0: ${problem}`);
   const mod = (await import("typescript")) as typeof ts & { default?: typeof ts };
   const typescript = mod.default ?? mod;
   const configPath = path.resolve(tsconfigPath);

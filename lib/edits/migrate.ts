@@ -26,6 +26,8 @@ export interface MigrateOptions {
   modules?: Readonly<Record<string, string>>;
   /** Type information for parameter annotations of hoisted closures (`--project`). */
   programs?: ts.Program[];
+  /** `"espree"`: parse JavaScript as a project without typescript-eslint would (default: whichever is installed). */
+  parser?: ParseOptions["parser"];
 }
 
 /** What happened to a site: the action of the fix kind applied to it, or "left". */
@@ -53,7 +55,7 @@ export interface MigrateResult {
 }
 
 export { ParserUnavailableError, SourceParseError, parseSource, type ParsedSource } from "./parse.js";
-import { parseSource } from "./parse.js";
+import { type ParseOptions, parseSource } from "./parse.js";
 
 /** Quick text prefilter: true when the source mentions a schema library or a mapped module. */
 export function mightContainCandidates(source: string, modules?: Readonly<Record<string, string>>): boolean {
@@ -72,7 +74,11 @@ interface PassResult {
 /** Parses and plans one version of the text. */
 function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
   const programs = options.programs ? programsWithText(options.programs, options.filename, text) : undefined;
-  const parsed = parseSource(text, { filename: options.filename, ...(programs && programs.length > 0 ? { programs } : {}) });
+  const parsed = parseSource(text, {
+    filename: options.filename,
+    ...(options.parser ? { parser: options.parser } : {}),
+    ...(programs && programs.length > 0 ? { programs } : {}),
+  });
   setParents(parsed.ast, parsed.visitorKeys);
   const source = { text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys };
   const typeInfo = typeInfoFrom(parsed.services);

@@ -1,10 +1,9 @@
 // Parsing for the codemod (the rules get their AST from ESLint). TypeScript and JSX go through
 // @typescript-eslint/parser, an optional peer dependency loaded only when a file needs it; plain
-// JavaScript falls back to espree + typescript-eslint's scope manager when that parser (or a
+// JavaScript falls back to espree + eslint-scope (ESLint's own defaults) when that parser (or a
 // TypeScript with an in-process compiler API) is not installed, so a JavaScript project needs neither.
 import { createRequire } from "node:module";
-import { analyze } from "@typescript-eslint/scope-manager";
-import { visitorKeys as tsVisitorKeys } from "@typescript-eslint/visitor-keys";
+import * as eslintScope from "eslint-scope";
 import * as espree from "espree";
 import type { parseForESLint as ParseForESLint } from "@typescript-eslint/parser";
 import type * as ts from "typescript";
@@ -53,13 +52,19 @@ const JAVASCRIPT = /\.(?:[cm]?js|jsx)$/i;
 export interface ParseOptions {
   filename: string;
   programs?: ts.Program[];
+  /** `"espree"` forces the JavaScript fallback (tests, and projects that want ESLint's default parser). */
+  parser?: "auto" | "espree";
 }
 
 export function parseSource(source: string, options: ParseOptions): ParsedSource {
+  if (options.parser === "espree") {
+    if (!JAVASCRIPT.test(options.filename)) throw new ParserUnavailableError(`not migrated: espree cannot parse TypeScript (${options.filename})`);
+    return parseJavaScript(source, options.filename);
+  }
   const parser = loadTypeScriptParser();
   if (typeof parser === "string") {
     if (!JAVASCRIPT.test(options.filename)) {
-      throw new ParserUnavailableError(`TypeScript files need @typescript-eslint/parser with TypeScript 4.8–6.0: ${parser}`);
+      throw new ParserUnavailableError(`not migrated: parsing TypeScript needs @typescript-eslint/parser and TypeScript 4.8–6.0, and ${parser}`);
     }
     return parseJavaScript(source, options.filename);
   }
@@ -84,7 +89,7 @@ function asParseError(error: unknown, filename: string): SourceParseError {
   return new SourceParseError(e.message ?? String(error), filename, e.lineNumber ?? 1, e.column ?? 0);
 }
 
-/** espree (ESLint's default parser) + the scope manager: the same shape parseForESLint returns. */
+/** espree + eslint-scope, set up as ESLint sets them up: the same shape parseForESLint returns. */
 function parseJavaScript(source: string, filename: string): ParsedSource {
   // Module first (what the TypeScript parser assumes too); a file that is not valid as a module
   // (`with`, legacy octals, top-level `return`) is read as a CommonJS script.
@@ -101,8 +106,16 @@ function parseJavaScript(source: string, filename: string): ParsedSource {
         tokens: true,
         ecmaFeatures: { jsx: true },
       });
-      const scopeManager = analyze(ast as never, { sourceType: sourceType === "commonjs" ? "script" : "module", globalReturn: sourceType === "commonjs" });
-      return { ast, scopeManager, visitorKeys: tsVisitorKeys, services: {} } as unknown as ParsedSource;
+      const scopeManager = eslintScope.analyze(ast as never, {
+        ecmaVersion: espree.latestEcmaVersion,
+        sourceType: sourceType === "commonjs" ? "commonjs" : "module",
+        nodejsScope: sourceType === "commonjs",
+        ignoreEval: true,
+        jsx: true,
+        childVisitorKeys: espree.VisitorKeys,
+        fallback: "iteration",
+      });
+      return { ast, scopeManager, visitorKeys: espree.VisitorKeys, services: {} } as unknown as ParsedSource;
     } catch (error) {
       firstError ??= error;
     }

@@ -13,13 +13,13 @@ export function typeScriptApiProblem(): string | null {
     problem =
       typeof ts.createProgram === "function" && typeof ts.createSourceFile === "function"
         ? null
-        : `the installed TypeScript ${ts.version ?? ""} has no in-process compiler API; type information needs TypeScript 4.8–6.0 (e.g. npm i -D typescript@6.0)`.replace("  ", " ");
+        : `the installed TypeScript${ts.version ? ` ${ts.version}` : ""} has no in-process compiler API (TypeScript 4.8–6.0 has it: npm i -D typescript@6.0)`;
   } catch (error) {
     const code = (error as { code?: string }).code;
     problem =
       code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND"
-        ? "TypeScript is not installed; type information needs TypeScript 4.8–6.0 (npm i -D typescript@6.0)"
-        : `TypeScript could not be loaded (${(error as Error).message.split("\n")[0]}); type information needs TypeScript 4.8–6.0`;
+        ? "TypeScript is not installed (npm i -D typescript@6.0)"
+        : `TypeScript could not be loaded (${(error as Error).message.split("\n")[0]})`;
   }
   return problem;
 }

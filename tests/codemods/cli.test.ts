@@ -315,6 +315,19 @@ describe("files", () => {
     },
   );
 
+  it("says when the withKey it wrote cannot resolve the runtime, and is silent once it can", () => {
+    const dir = gitRepo({ "src/f.ts": ZOD_CAPTURING, "package.json": '{ "name": "app", "private": true }\n' });
+    const r = runCli(dir, "migrate", "src");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/note: the migrated code imports withKey from "stable-schema", which does not resolve from src: add the runtime as a dependency \(npm i stable-schema\)/);
+    // Installed (a package directory the resolver finds): no note.
+    const again = gitRepo({ "src/f.ts": ZOD_CAPTURING, "node_modules/stable-schema/package.json": '{ "name": "stable-schema", "main": "index.js" }\n', "node_modules/stable-schema/index.js": "" });
+    const r2 = runCli(again, "migrate", "--force", "src");
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(r2.stderr).toMatch(/wrapped in withKey\s+1/);
+    expect(r2.stderr).not.toMatch(/note: the migrated code imports withKey/);
+  });
+
   it("writes migrated files in place, keeping BOM, CRLF and the file mode", () => {
     const crlf = `\uFEFF${ZOD_CAPTURING.replaceAll("\n", "\r\n")}`;
     const dir = gitRepo({ "src/f.ts": crlf, "src/plain.ts": PLAIN_FILE });

@@ -148,6 +148,11 @@ describe("codemod fixtures", () => {
       expect(result.sites.every((site) => site.action === "left")).toBe(true);
     });
 
+    if (/\.(?:[cm]?js|jsx)$/.test(fixture.filename)) it("gives the same output without typescript-eslint (espree + eslint-scope)", () => {
+      expect(migrateSource(input, { filename: fixture.filename, modules, parser: "espree" }).output).toBe(output);
+      expect(migrateSource(output, { filename: fixture.filename, modules, parser: "espree" }).output).toBe(output);
+    });
+
     it("gives the same bytes as eslint --fix plus the rule's suggestions", () => {
       expect(eslintFixAndSuggest(input, fixture.filename)).toBe(output);
     });
