@@ -47,7 +47,8 @@ function existingWithKeyIds(source: SourceInput, withKey: WithKeyTarget): string
   return findWithKeyCalls(source.ast, source.scopeManager, withKeySources(withKey)).flatMap((call) => keyId(call) ?? []);
 }
 
-function planContext(input: PlannerInput): PlanContext {
+/** The per-file state every kind plans with (names, ids and the withKey import shared by all sites). */
+export function planContext(input: PlannerInput): PlanContext {
   const { source } = input;
   const registry = new NameRegistry(source.ast, existingWithKeyIds(source, input.withKey));
   let withKeyImport: WithKeyImport | undefined;
