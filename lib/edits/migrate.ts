@@ -170,8 +170,9 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
           : { line: plan.site.fn.loc.start.line, column: plan.site.fn.loc.start.column, api: plan.site.apiText };
         if (result.applied.has(index)) {
           const option = plan.options.find((candidate) => candidate.kind === phase.kind);
+          // Why the kinds before this one did not apply (for a wrap: why the closure was not hoisted).
           const before = plan.options.slice(0, plan.options.indexOf(option!));
-          const reasons = reasonsBefore(plan, phase.kind);
+          const reasons = before.flatMap((earlier) => earlier.reason ?? []);
           entry.result = {
             line: entry.line,
             column: entry.column,
