@@ -37,6 +37,23 @@ export default defineConfig(
     },
   },
   {
+    // Oxlint sets absent optional children to `null`, typescript-eslint leaves them `undefined`:
+    // lib/analysis/node-fields.ts reads them (`optionalChild`) so the analysis never compares them itself.
+    name: "stable-schema/repo/optional-children",
+    files: ["lib/**/*.ts", "rules/**/*.ts", "codemods/**/*.ts"],
+    ignores: ["lib/analysis/node-fields.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/]:matches([right.name='undefined'], [right.raw='null']) > MemberExpression.left[property.name=/^(typeAnnotation|returnType|typeParameters|typeArguments|superTypeArguments|accessibility|directive|default)$/]",
+          message: "Read optional AST children with optionalChild() (lib/analysis/node-fields.ts): Oxlint gives `null` where typescript-eslint gives `undefined`.",
+        },
+      ],
+    },
+  },
+  {
     // What the published plugin runs must not need TypeScript to install: typescript-eslint's utils and
     // parser declare a hard `typescript` peer range, so shipped code uses them for types only
     // (lib/analysis/eslint-utils.ts wraps @eslint-community/eslint-utils; lib/edits/parse.ts loads the

@@ -12,13 +12,21 @@
 // machine), the median of the per-round paired differences, and one extra pass with ESLint's `stats`
 // that times the rules' own listeners.
 //
-// Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs).
+// Then whole command-line runs over the same files written to a temporary directory: the `oxlint` binary
+// loading the plugin through `jsPlugins`, and the `eslint` binary, both with the rule alone (same rounds,
+// interleaved; wall clock and the children's CPU time from /proc).
+//
+// Options: --rounds N (default 5), --only <package>[,<package>…] (a subset of the corpus, for quick runs),
+// --no-in-process (skip the Linter rounds), --no-cli (skip the command-line runs).
 // STABLE_SCHEMA_CORPUS_PLUGIN=<file> benchmarks another build of the plugin than dist/plugin.js.
 import { parseArgs } from "node:util";
 import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Linter } from "eslint";
@@ -31,7 +39,12 @@ const UNICORN_ID = "unicorn/consistent-function-scoping";
 const TARGET_ADDED_PERCENT = 3;
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, only: { type: "string" } },
+  options: {
+    rounds: { type: "string", default: "5" },
+    only: { type: "string" },
+    "no-in-process": { type: "boolean", default: false },
+    "no-cli": { type: "boolean", default: false },
+  },
 });
 const rounds = Number.parseInt(args.rounds ?? "5", 10);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${args.rounds}`);
@@ -132,6 +145,16 @@ function attributionPass(/** @type {(typeof configurations)[number]} */ configur
   return { parse, listeners };
 }
 
+const median = (/** @type {number[]} */ values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const percent = (/** @type {number} */ value) => `${value >= 0 ? "+" : ""}${value.toFixed(1)}%`;
+if (!args["no-in-process"]) inProcess();
+if (!args["no-cli"]) await commandLine();
+
+function inProcess() {
 console.error(`bench:lint: 1 warm-up + ${rounds} rounds over ${sources.length} files, ${configurations.length} configurations interleaved per file`);
 const warm = round(0);
 /** Per configuration index: one entry per round. */
@@ -151,12 +174,6 @@ for (let roundIndex = 1; roundIndex <= rounds; roundIndex += 1) {
 console.error("  attribution pass (ESLint stats)");
 const attribution = configurations.map((configuration) => (configuration.ruleId ? attributionPass(configuration) : undefined));
 
-const median = (/** @type {number[]} */ values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const percent = (/** @type {number} */ value) => `${value >= 0 ? "+" : ""}${value.toFixed(1)}%`;
 const FLOOR = 0;
 const RULE_INDEX = 1;
 const UNICORN_INDEX = 2;
@@ -230,6 +247,108 @@ console.log(
       `${ruleCpu.paired < unicornCpu.paired ? "less" : "NOT less"} (target: less)`,
   ].join("\n"),
 );
+}
+
+/** CPU time of this process's waited-for children in ms (Linux /proc: cutime + cstime, in clock ticks of 10 ms). */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Whole command-line runs: the `oxlint` binary with the plugin loaded through `jsPlugins`, and the
+ * `eslint` binary, both with the rule alone on the same files (written once to a temporary directory),
+ * interleaved per round. Reports both clocks and both linters' report counts.
+ */
+async function commandLine() {
+  const require = createRequire(import.meta.url);
+  const oxlintBin = path.join(path.dirname(require.resolve("oxlint/package.json")), "bin/oxlint");
+  const eslintBin = path.join(path.dirname(require.resolve("eslint/package.json")), "bin/eslint.js");
+  const oxlintVersion = JSON.parse(readFileSync(path.join(path.dirname(oxlintBin), "../package.json"), "utf8")).version;
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "stable-schema-bench-cli-"));
+  try {
+    const filesDir = path.join(dir, "files");
+    for (const source of sources) {
+      const file = path.join(filesDir, source.name);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, source.text);
+    }
+    const pluginUrl = new URL("../dist/plugin.js", import.meta.url);
+    await fs.writeFile(
+      path.join(dir, "eslint.config.mjs"),
+      `import plugin from ${JSON.stringify(pluginUrl.href)};\n` +
+        `import { corpusLintConfig } from ${JSON.stringify(new URL("./corpus.mjs", import.meta.url).href)};\n` +
+        `export default corpusLintConfig([{ plugins: { "stable-schema": plugin }, rules: { ${JSON.stringify(RULE_ID)}: "error" } }]);\n`,
+    );
+    await fs.writeFile(
+      path.join(dir, ".oxlintrc.json"),
+      JSON.stringify({ plugins: [], categories: { correctness: "off" }, jsPlugins: [fileURLToPath(pluginUrl)], rules: { [RULE_ID]: "error" } }),
+    );
+    const runs = [
+      { label: `oxlint ${oxlintVersion} (jsPlugins)`, args: [oxlintBin, "-c", ".oxlintrc.json", "-f", "json", "files"], count: (out) => JSON.parse(out).diagnostics.length },
+      { label: `eslint ${Linter.version} (CLI)`, args: [eslintBin, "-c", "eslint.config.mjs", "-f", "json", "files"], count: (out) => JSON.parse(out).reduce((n, r) => n + r.messages.filter((m) => m.ruleId === RULE_ID).length, 0) },
+    ];
+    const wall = runs.map(() => /** @type {number[]} */ ([]));
+    const cpu = runs.map(() => /** @type {number[]} */ ([]));
+    const reports = runs.map(() => 0);
+    console.error(`bench:lint: command-line runs, 1 warm-up + ${rounds} rounds, ${runs.length} linters interleaved`);
+    for (let roundIndex = 0; roundIndex <= rounds; roundIndex += 1) {
+      for (let step = 0; step < runs.length; step += 1) {
+        const index = (roundIndex + step) % runs.length;
+        const run = runs[index];
+        if (!run) continue;
+        const cpuStart = childrenCpuMs();
+        const wallStart = performance.now();
+        const child = spawnSync(process.execPath, run.args, { cwd: dir, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+        const elapsed = performance.now() - wallStart;
+        const cpuTime = childrenCpuMs() - cpuStart;
+        if (child.error || child.signal || (child.status !== 0 && child.status !== 1)) {
+          throw new Error(`${run.label} failed (${child.status ?? child.signal}): ${child.stderr.slice(0, 2000)}`);
+        }
+        // Every run must have linted: the same reports as the warm-up (a plugin that failed to load
+        // would make a fast, empty run).
+        const count = run.count(child.stdout);
+        if (roundIndex === 0) {
+          reports[index] = count;
+          continue;
+        }
+        if (count !== reports[index]) throw new Error(`${run.label}: ${count} reports in round ${roundIndex}, ${reports[index]} in the warm-up`);
+        wall[index]?.push(elapsed);
+        cpu[index]?.push(cpuTime);
+      }
+      if (roundIndex > 0) {
+        console.error(`  round ${roundIndex}/${rounds}: ` + runs.map((run, i) => `${run.label} ${Math.round(wall[i]?.at(-1) ?? 0)} ms wall`).join(", "));
+      }
+    }
+    const headers = ["command line, rule alone", "wall ms", "files/s", "CPU ms", "reports"];
+    const rows = runs.map((run, index) => {
+      const w = median(wall[index] ?? []);
+      return [run.label, `${Math.round(w)}`, `${Math.round((sources.length / w) * 1000)}`, `${Math.round(median(cpu[index] ?? []))}`, `${reports[index]}`];
+    });
+    const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)));
+    const format = (/** @type {string[]} */ cells) =>
+      cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+    const ratio = (/** @type {number[][]} */ times) => median(times[1] ?? []) / median(times[0] ?? []);
+    console.log(
+      [
+        "",
+        `command-line runs over the same ${sources.length} files (process start, config and file IO included; 1 warm-up + ${rounds} rounds, medians):`,
+        format(headers),
+        format(widths.map((width) => "-".repeat(width))),
+        ...rows.map(format),
+        `oxlint is ${ratio(wall).toFixed(2)}× faster by wall clock, ${ratio(cpu).toFixed(2)}× by CPU time` +
+          (reports[0] === reports[1] ? "; same reports count" : `; report counts differ (${reports[0]} vs ${reports[1]})`),
+      ].join("\n"),
+    );
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
 
 /** The built plugin; `STABLE_SCHEMA_CORPUS_PLUGIN` (a file path) benchmarks another build instead. */
 async function loadBuiltPlugin() {

@@ -6,6 +6,7 @@ import { fileAnalysisFor } from "../lib/rules/source.js";
 import { type CaptureInfo, describeKind, describeRepeat } from "../lib/analysis/index.js";
 import { reportedSites } from "../lib/analysis/reported.js";
 import type { FixKindName } from "../lib/edits/fix-kinds.js";
+import { autofixes } from "../lib/edits/pass-fix.js";
 import { planSites } from "../lib/edits/plan.js";
 import { typeInfoFrom } from "../lib/edits/types.js";
 import { withKeySource } from "../lib/settings.js";
@@ -48,7 +49,7 @@ export default createRule<Options, MessageIds>({
       inlineRepeated:
         "Inline {{kind}} passed to `{{api}}` is recreated {{where}}{{captures}}; its schema gets a new cache key each time.",
       inlineModule: "Inline {{kind}} passed to `{{api}}`{{captures}}: name it as a module-level constant.",
-      hoist: "Hoist to a module-level {{form}} `{{name}}`.",
+      hoist: "Hoist to `{{name}}` (a module-level {{form}}).",
       wrap: "Wrap in `withKey()` with the key {{key}}.",
     },
     schema: [
@@ -86,6 +87,7 @@ export default createRule<Options, MessageIds>({
                 },
                 reported.map((entry) => entry.site),
               );
+        const fixes = fixMode === "autofix" ? autofixes(sourceCode.text, plans) : [];
         reported.forEach(({ site, answer }, index) => {
           const captures = describeCaptures(analysis.captures(site));
           const data = { kind: describeKind(site.kind), api: site.apiText, captures };
@@ -96,7 +98,7 @@ export default createRule<Options, MessageIds>({
             ...(answer.repeated
               ? { messageId: "inlineRepeated" as const, data: { ...data, where: describeRepeat(answer.reason) } }
               : { messageId: "inlineModule" as const, data }),
-            ...fixOrSuggest<MessageIds>(plans[index], fixMode),
+            ...fixOrSuggest<MessageIds>(plans[index], fixMode, fixes[index]),
           });
         });
       },

@@ -1,12 +1,12 @@
 import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
 import { checkWithKeyCalls, withKeySources, type WithKeyProblem } from "../lib/analysis/with-key/index.js";
-import { keyFix } from "../lib/edits/key.js";
+import { keyFixes } from "../lib/edits/key.js";
 import { readSettings, withKeySource } from "../lib/settings.js";
 
 export type Options = [{ allowUnusedKeys?: boolean }];
-/** The checker's problem types are the rule's messageIds. */
-export type MessageIds = WithKeyProblem["type"];
+/** The checker's problem types are the rule's messageIds; the suggestions add to or remove from the key. */
+export type MessageIds = WithKeyProblem["type"] | "addToKey" | "removeFromKey";
 
 function dataOf(problem: WithKeyProblem): Record<string, string | number> {
   switch (problem.type) {
@@ -35,6 +35,7 @@ export default createRule<Options, MessageIds>({
       recommended: "recommended",
     },
     fixable: "code",
+    hasSuggestions: true,
     defaultOptions: [{ allowUnusedKeys: false }],
     messages: {
       badKey: "The key of `withKey` must be a string literal id or an array literal `[\"id\", ...captured]`: {{reason}}.",
@@ -49,6 +50,8 @@ export default createRule<Options, MessageIds>({
       uninitializedKey:
         "Key element `{{name}}` of \"{{id}}\" is declared below this call (line {{line}}): evaluating the key throws a ReferenceError. Declare it before the closure.",
       unusedKey: "The key \"{{id}}\" includes `{{name}}`, which the closure does not use: it splits the cache for nothing.",
+      addToKey: "Add {{names}} to the key.",
+      removeFromKey: "Remove {{names}} from the key.",
     },
     schema: [
       {
@@ -75,12 +78,24 @@ export default createRule<Options, MessageIds>({
           { allowUnusedKeys: options.allowUnusedKeys ?? false },
         );
         for (const problem of problems) {
-          const fix = keyFix(sourceCode.text, problem);
+          // Every fix is also a named suggestion that does this problem's part alone.
+          const { fix, suggestion } = keyFixes(sourceCode.text, problem);
           context.report({
             node: problem.node,
             messageId: problem.type,
             data: dataOf(problem),
             ...(fix ? { fix: replaceWith(fix) } : {}),
+            ...(suggestion
+              ? {
+                  suggest: [
+                    {
+                      messageId: problem.type === "missingKey" ? ("addToKey" as const) : ("removeFromKey" as const),
+                      data: { names: suggestion.names.map((name) => `\`${name}\``).join(", ") },
+                      fix: replaceWith(suggestion),
+                    },
+                  ],
+                }
+              : {}),
           });
         }
       },

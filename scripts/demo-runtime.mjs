@@ -39,23 +39,42 @@ async function loadExample() {
 const { replaySeed, sourceTextHole } = await loadExample();
 const { internStats } = await import(pathToFileURL(distRuntime).href);
 
-const rows = replaySeed(100);
-const header = ["schemas written with", "calls", "args misses", "return misses", "cache before → after", "assertStableSchema"];
-const label = { inline: "inline closures (before)", hoisted: "hoisted predicates (after)", withKey: "withKey(fn, key) (after)" };
-const table = [
-  header,
-  ...rows.map((r) => [label[r.variant], String(r.calls), String(r.argsMisses), String(r.returnMisses), `${r.cacheSizeBefore} → ${r.cacheSizeAfter}`, r.stable ? "accepts" : "rejects"]),
-];
-const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+const CALLS = 100;
+const rows = replaySeed(CALLS);
+const byVariant = Object.fromEntries(rows.map((row) => [row.variant, row]));
 
-console.log("stable-schema runtime — the seed incident replayed (validated function, 100 calls, cache keyed by schemaKey)");
-console.log(line(table[0]));
-console.log(widths.map((w) => "─".repeat(w)).join("  "));
-for (const row of table.slice(1)) console.log(line(row));
+// Every term is defined where it is printed: the replay is told as one sentence per way of writing it.
+console.log(
+  "The incident that started this project, replayed: `greet(name, age)` is a function whose arguments and\n" +
+    "result are checked against schemas (examples/validated). Each check looks the schema up in a cache keyed\n" +
+    "by the schema's content (`schemaKey`); a cache miss means the schema is compiled again and stored again.\n" +
+    `greet is called once when the app starts, then ${CALLS} times, with each of three ways of writing its schemas:\n`,
+);
+const sentence = {
+  inline: (r) =>
+    `- Inline closures (before the migration): the schemas hold a new function every call, so their cache keys are new ` +
+    `every call: the argument schema missed ${r.argsMisses} and the result schema ${r.returnMisses} of ${r.calls} calls, and the cache grew from ` +
+    `${r.cacheSizeBefore} to ${r.cacheSizeAfter} entries; assertStableSchema (the test helper that builds a schema twice and ` +
+    `compares) ${r.stable ? "accepts" : "rejects"} it.`,
+  hoisted: (r) =>
+    `- Hoisted predicates (after the migration, closures that capture nothing): the same function every call, so ` +
+    `${r.argsMisses + r.returnMisses} of ${r.calls} calls missed and the cache stayed at ${r.cacheSizeAfter} entries; assertStableSchema ` +
+    `${r.stable ? "accepts" : "rejects"} it.`,
+  withKey: (r) =>
+    `- withKey(fn, key) (after the migration, a closure that reads a local, here \`maxAge\`): withKey returns one ` +
+    `shared function per key, and the key holds the code's id and \`maxAge\`, so ${r.argsMisses + r.returnMisses} of ${r.calls} calls ` +
+    `missed and the cache stayed at ${r.cacheSizeAfter} entries; assertStableSchema ${r.stable ? "accepts" : "rejects"} it.`,
+};
+for (const variant of ["inline", "hoisted", "withKey"]) console.log(sentence[variant](byVariant[variant]));
+
 const hole = sourceTextHole();
 console.log(
-  `source-text keys (the seed's hole): ${hole.sourceTextWrong} wrong answer(s) of 2; schemaKey + withKey: ${hole.schemaKeyWrong} wrong.`,
+  `- Keys made from the source text alone (what the original incident's cache did): two closures with the same text ` +
+    `but a different \`maxAge\` (150 and 50) shared one cache entry, so ${hole.sourceTextWrong} of 2 answers were wrong; ` +
+    `with schemaKey and withKey, whose keys also cover the captured value, ${hole.schemaKeyWrong} of 2 were wrong.`,
 );
 const stats = internStats();
-console.log(`withKey intern table: ${stats.hits} hits, ${stats.misses} misses, ${stats.collisions} collisions, size ${stats.size}/${stats.max}.`);
+console.log(
+  `\nwithKey's own table of shared functions (bounded: at most ${stats.max} entries): ${stats.hits} lookups found a ` +
+    `function, ${stats.misses} created one, ${stats.collisions} found a different function under the same key; ${stats.size} entries now.`,
+);

@@ -256,3 +256,13 @@ describe("README", () => {
     for (const link of ["docs/runtime.md", "docs/codemods/stable-predicates.md", "docs/benchmarks.md"]) expect(readme).toContain(link);
   });
 });
+
+describe("rule docs links", () => {
+  it("every rule's docs.url is its page inside the built package, and the page exists", () => {
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      const url = rule.meta.docs?.url ?? "";
+      expect(url, name).toBe(new URL(`docs/rules/${name}.md`, `file://${root}`).href);
+      expect(existsSync(fileURLToPath(url)), url).toBe(true);
+    }
+  });
+});

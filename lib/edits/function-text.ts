@@ -4,6 +4,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { FunctionNode } from "../analysis/ast.js";
 import type { SourceInput } from "../analysis/index.js";
+import { optionalChild } from "../analysis/node-fields.js";
 import { commentsBetween, tokenBefore, tokenFrom } from "./tokens.js";
 
 export function isMethodShorthand(fn: FunctionNode): fn is TSESTree.FunctionExpression & { parent: TSESTree.Property } {
@@ -23,9 +24,9 @@ export function paramsNeedingTypes(fn: FunctionNode): TSESTree.Parameter[] {
       case AST_NODE_TYPES.ObjectPattern:
       case AST_NODE_TYPES.ArrayPattern:
       case AST_NODE_TYPES.RestElement:
-        return param.typeAnnotation === undefined && !(param.type === AST_NODE_TYPES.Identifier && param.name === "this");
+        return optionalChild(param, "typeAnnotation") === undefined && !(param.type === AST_NODE_TYPES.Identifier && param.name === "this");
       case AST_NODE_TYPES.AssignmentPattern:
-        return param.left.typeAnnotation === undefined;
+        return optionalChild(param.left, "typeAnnotation") === undefined;
       default:
         return false;
     }
@@ -84,11 +85,11 @@ export function functionDeclarationText(
   types: ReadonlyMap<TSESTree.Parameter, string>,
 ): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) return undefined;
-  const typeParameters = fn.typeParameters ? slice(source, fn.typeParameters) : "";
-  const returnType = fn.returnType ? slice(source, fn.returnType) : "";
+  const typeParameters = optionalChild(fn, "typeParameters");
+  const returnType = optionalChild(fn, "returnType");
   const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? slice(source, fn.body) : `{ return ${conciseBodyText(source, fn)}; }`;
   const star = fn.type === AST_NODE_TYPES.FunctionExpression && fn.generator ? "*" : "";
-  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters}${originalParameterList(source, fn, types)}${returnType} ${body}`;
+  return `${fn.async ? "async " : ""}function${star} ${name}${typeParameters ? slice(source, typeParameters) : ""}${originalParameterList(source, fn, types)}${returnType ? slice(source, returnType) : ""} ${body}`;
 }
 
 /** The parameter list as written (comments, line breaks and trailing commas kept) unless annotations are added. */

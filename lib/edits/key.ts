@@ -38,9 +38,33 @@ export function removeKeyElements(text: string, array: TSESTree.ArrayExpression,
   return { range: [start, end], text: out + text.slice(position, end) };
 }
 
-/** The fix of a require-stable-key problem, when it has one. */
-export function keyFix(text: string, problem: WithKeyProblem): TextEdit | undefined {
-  if (problem.type === "missingKey") return problem.add ? addKeyElements(text, problem.key, problem.add) : undefined;
-  if (problem.type === "unusedKey") return removeKeyElements(text, problem.key.node, new Set(problem.remove));
-  return undefined;
+/** Two edits of one key as one (the removal ends where the addition goes in: as two fixes they would overlap). */
+function combine(text: string, a: TextEdit, b: TextEdit): TextEdit {
+  const [first, second] = a.range[0] <= b.range[0] ? [a, b] : [b, a];
+  const end = Math.max(first.range[1], second.range[1]);
+  return {
+    range: [first.range[0], end],
+    text: first.text + text.slice(first.range[1], second.range[0]) + second.text + text.slice(second.range[1], end),
+  };
+}
+
+export interface KeySuggestion extends TextEdit {
+  /** The names the suggestion adds or removes, for its message. */
+  readonly names: readonly string[];
+}
+
+/**
+ * The fixes of a require-stable-key problem: the autofix does the whole change of the call's key (add
+ * the missing names and remove the unused elements in one edit); the suggestion does this problem's
+ * part alone. Neither when this problem's part cannot be written.
+ */
+export function keyFixes(text: string, problem: WithKeyProblem): { fix?: TextEdit; suggestion?: KeySuggestion } {
+  if (problem.type !== "missingKey" && problem.type !== "unusedKey") return {};
+  const { key, add, remove } = problem.change;
+  const added = add ? addKeyElements(text, key, add) : undefined;
+  const removed = remove && key.kind === "array" ? removeKeyElements(text, key.node, new Set(remove.map((entry) => entry.node))) : undefined;
+  const own = problem.type === "missingKey" ? added && { ...added, names: add! } : removed && { ...removed, names: remove!.map((entry) => entry.name) };
+  if (!own) return {};
+  const fix = added && removed ? combine(text, added, removed) : own;
+  return { fix: { range: fix.range, text: fix.text }, suggestion: own };
 }

@@ -22,6 +22,28 @@ export function mergeEdits(text: string, edits: readonly TextEdit[]): TextEdit {
   return { range: [start, end], text: out };
 }
 
+/** Applies non-overlapping fixes in order (ESLint's rule: a fix touching the previous one is skipped): one lint pass, as Oxlint applies it. */
+export function applyFixes(text: string, fixes: readonly TextEdit[]): { output: string; applied: TextEdit[]; skipped: TextEdit[] } {
+  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied: TextEdit[] = [];
+  const skipped: TextEdit[] = [];
+  let output = "";
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  let position = 0;
+  for (const fix of sorted) {
+    if (fix.range[0] <= lastEnd) {
+      skipped.push(fix);
+      continue;
+    }
+    output += text.slice(position, fix.range[0]) + fix.text;
+    position = fix.range[1];
+    lastEnd = fix.range[1];
+    applied.push(fix);
+  }
+  output += text.slice(position);
+  return { output, applied, skipped };
+}
+
 export function lineEnding(text: string): string {
   const index = text.indexOf("\n");
   return index > 0 && text[index - 1] === "\r" ? "\r\n" : "\n";
@@ -37,12 +59,13 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * Applies groups of edits (one group per plan) in one pass: a group goes in when none of its edits
- * conflicts with an accepted one, otherwise it waits for the next pass. Insertions at one point keep
- * the groups' order, which is what pass-by-pass application (ESLint's) produces for the same plans.
- * An edit object shared by several groups (the `withKey` import) is applied once.
+ * Chooses the groups of edits (one group per plan) that go in together in one pass: a group goes in
+ * when none of its edits conflicts with an accepted one, otherwise it waits for the next pass.
+ * Insertions at one point keep the groups' order, which is what pass-by-pass application (ESLint's)
+ * produces for the same plans. An edit object shared by several groups (the `withKey` import) is
+ * applied once. Returns the accepted edits in application order.
  */
-export function applyEditGroups(text: string, groups: readonly (readonly TextEdit[])[]): { output: string; applied: number[] } {
+function acceptEditGroups(groups: readonly (readonly TextEdit[])[]): { edits: TextEdit[]; applied: number[] } {
   const accepted: TextEdit[] = [];
   const acceptedSet = new Set<TextEdit>();
   const applied: number[] = [];
@@ -56,15 +79,38 @@ export function applyEditGroups(text: string, groups: readonly (readonly TextEdi
     }
     applied.push(index);
   });
-  const ordered = accepted
+  const edits = accepted
     .map((edit, order) => ({ edit, order }))
-    .sort((a, b) => a.edit.range[0] - b.edit.range[0] || (a.edit.range[1] - a.edit.range[0]) - (b.edit.range[1] - b.edit.range[0]) || a.order - b.order);
+    .sort((a, b) => a.edit.range[0] - b.edit.range[0] || (a.edit.range[1] - a.edit.range[0]) - (b.edit.range[1] - b.edit.range[0]) || a.order - b.order)
+    .map(({ edit }) => edit);
+  return { edits, applied };
+}
+
+function applyOrdered(text: string, edits: readonly TextEdit[], from: number, to: number): string {
   let output = "";
-  let position = 0;
-  for (const { edit } of ordered) {
+  let position = from;
+  for (const edit of edits) {
     output += text.slice(position, edit.range[0]) + edit.text;
     position = edit.range[1];
   }
-  output += text.slice(position);
-  return { output, applied };
+  return output + text.slice(position, to);
+}
+
+/** Applies the groups that one pass can take together (see `acceptEditGroups`); the others wait. */
+export function applyEditGroups(text: string, groups: readonly (readonly TextEdit[])[]): { output: string; applied: number[] } {
+  const { edits, applied } = acceptEditGroups(groups);
+  return { output: applyOrdered(text, edits, 0, text.length), applied };
+}
+
+/**
+ * The same pass as ONE fix (one range, one replacement): what `applyEditGroups` writes, restricted to
+ * the span of the accepted edits. A linter that applies fixes in a single pass (Oxlint) then reaches
+ * the output that ESLint's repeated passes and the codemod reach. Undefined when no group goes in.
+ */
+export function mergeEditGroups(text: string, groups: readonly (readonly TextEdit[])[]): { fix: TextEdit; applied: number[] } | undefined {
+  const { edits, applied } = acceptEditGroups(groups);
+  if (edits.length === 0) return undefined;
+  const start = edits[0]!.range[0];
+  const end = Math.max(...edits.map((edit) => edit.range[1]));
+  return { fix: { range: [start, end], text: applyOrdered(text, edits, start, end) }, applied };
 }

@@ -9,8 +9,15 @@ export interface StableSchemaDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const docsUrl = (name: string): string =>
-  `https://github.com/stable-schema/stable-schema/blob/main/docs/rules/${name}.md`;
+// The package root: dist/lib/rules/ in the build, lib/rules/ in the sources (tests).
+const packageRoot = new URL(import.meta.url.includes("/dist/") ? "../../../" : "../../", import.meta.url);
+
+/**
+ * The rule's page inside the installed package (`docs/` is in package.json `files`): a link that always
+ * resolves, offline, and describes the installed version. The editor opens it from the diagnostic's
+ * rule link and from "Show documentation".
+ */
+export const docsUrl = (name: string): string => new URL(`docs/rules/${name}.md`, packageRoot).href;
 
 type RuleDefinition<Options extends readonly unknown[], MessageIds extends string> = Readonly<
   ESLintUtils.RuleWithMetaAndName<Options, MessageIds, StableSchemaDocs>

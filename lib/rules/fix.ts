@@ -3,6 +3,7 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import { fixKind } from "../edits/fix-kinds.js";
 import { type SitePlan, chosenOption } from "../edits/plan.js";
+import type { TextEdit } from "../edits/text.js";
 import type { FixMode } from "./options.js";
 
 /** A planned text edit as an ESLint fix function. */
@@ -17,14 +18,19 @@ export interface FixOrSuggest<MessageIds extends string> {
 }
 
 /**
- * The report's `fix` or `suggest` for a plan: a kind marked `autofix` is the fix in `autofix` mode;
- * every other applicable option is a suggestion named after its kind (the rule's messageId); `none`
- * (or no plan) gives neither.
+ * The report's `fix` and `suggest` for a plan. The chosen option is always a suggestion named after
+ * its kind (the rule's messageId): in the editor it fixes this site alone. In `autofix` mode a kind
+ * marked `autofix` is also the report's fix — `autofix` is the file's one-pass fix for it (see
+ * lib/edits/pass-fix.ts). `none` (or no plan) gives neither.
  */
-export function fixOrSuggest<MessageIds extends string>(plan: SitePlan | undefined, mode: FixMode): FixOrSuggest<MessageIds> {
+export function fixOrSuggest<MessageIds extends string>(
+  plan: SitePlan | undefined,
+  mode: FixMode,
+  autofix: TextEdit | undefined,
+): FixOrSuggest<MessageIds> {
   const option = plan && mode !== "none" ? chosenOption(plan) : undefined;
   if (!option?.fix) return {};
-  const fix = replaceWith(option.fix);
-  if (mode === "autofix" && fixKind(option.kind)?.autofix) return { fix };
-  return { suggest: [{ messageId: option.kind as MessageIds, data: option.data ?? {}, fix }] };
+  const suggest = [{ messageId: option.kind as MessageIds, data: option.data ?? {}, fix: replaceWith(option.fix) }];
+  if (mode === "autofix" && fixKind(option.kind)?.autofix && autofix) return { fix: replaceWith(autofix), suggest };
+  return { suggest };
 }

@@ -1,5 +1,6 @@
 // Every rule doc's examples are linted with that rule, so the docs cannot drift from the code:
-// each ❌ block must produce at least one report of the rule, each ✅ block none (and no parse error).
+// each ❌ block must produce at least one report of the rule (rule, line and message snapshotted in
+// __snapshots__/), each ✅ block none (and no parse error).
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import tsParser from "@typescript-eslint/parser";
@@ -49,16 +50,23 @@ describe("rule docs", () => {
         expect(examples.some((example) => example.kind === "correct")).toBe(true);
       });
 
+      // Named by their order among the page's ❌ (or ✅) blocks, not by line, so that snapshots stay put
+      // when text above a block changes.
+      const ordinal = { incorrect: 0, correct: 0 };
       for (const example of examples) {
-        const label = `${example.kind === "incorrect" ? "❌" : "✅"} block at line ${example.line}${example.options ? ` with ${JSON.stringify(example.options)}` : ""}`;
+        ordinal[example.kind] += 1;
+        const label = `${example.kind === "incorrect" ? "❌" : "✅"} block #${ordinal[example.kind]}${example.options ? ` with ${JSON.stringify(example.options)}` : ""}`;
         it(label, () => {
           const messages = lint(ruleId, example.code, example.lang, example.options, example.settings);
           // Parse errors and "no matching configuration" both come without a rule id.
           const problems = messages.filter((message) => message.ruleId === null).map((message) => message.message);
-          expect(problems, "the example must parse and be linted").toEqual([]);
+          expect(problems, `the example at line ${example.line} must parse and be linted`).toEqual([]);
           const reports = messages.filter((message) => message.ruleId === `stable-schema/${ruleId}`);
-          if (example.kind === "incorrect") expect(reports.length, "❌ example must be reported").toBeGreaterThan(0);
-          else expect(reports.map((report) => `${report.line}:${report.column} ${report.message}`)).toEqual([]);
+          if (example.kind === "incorrect") {
+            expect(reports.length, "❌ example must be reported").toBeGreaterThan(0);
+            // What the page promises, pinned: a changed message or a lost report shows up in review.
+            expect(reports.map((report) => ({ rule: report.ruleId, line: report.line, message: report.message }))).toMatchSnapshot();
+          } else expect(reports.map((report) => `${report.line}:${report.column} ${report.message}`)).toEqual([]);
         });
       }
     });

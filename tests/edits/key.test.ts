@@ -3,7 +3,7 @@ import type { TSESTree } from "@typescript-eslint/types";
 import { describe, expect, it } from "vitest";
 import { checkWithKeyCalls, runtimeWithKey } from "../../lib/analysis/with-key/index.js";
 import { keyShape } from "../../lib/analysis/with-key/key.js";
-import { addKeyElements, keyFix, removeKeyElements } from "../../lib/edits/key.js";
+import { addKeyElements, keyFixes, removeKeyElements } from "../../lib/edits/key.js";
 import { applyEdits, nodeAt, parse } from "../snippets.js";
 
 function keyOf(code: string) {
@@ -40,15 +40,18 @@ describe("removeKeyElements", () => {
   });
 });
 
-describe("keyFix", () => {
-  it("fixes missing and unused elements from the checker's problems, nothing else", () => {
+describe("keyFixes", () => {
+  it("the autofix does the key's whole change in one edit; each suggestion its own part; other problems none", () => {
     const code = `import { withKey } from "stable-schema";
 export function f(min: number, locale: string) { return withKey((n: number) => n >= min + Math.random(), ["id", locale]); }`;
-    const source = parse(code);
-    const problems = checkWithKeyCalls(source, [runtimeWithKey]);
-    const fixed = Object.fromEntries(problems.map((problem) => [problem.type, keyFix(code, problem)]));
-    expect(Object.keys(fixed).sort()).toEqual(["missingKey", "unusedKey"]);
-    expect(applyEdits(code, [fixed.missingKey!])).toContain(`["id", locale, min]`);
-    expect(applyEdits(code, [fixed.unusedKey!])).toContain(`["id"]`);
+    const problems = checkWithKeyCalls(parse(code), [runtimeWithKey]);
+    const byType = Object.fromEntries(problems.map((problem) => [problem.type, keyFixes(code, problem)]));
+    expect(Object.entries(byType).filter(([, fixes]) => fixes.fix).map(([type]) => type).sort()).toEqual(["missingKey", "unusedKey"]);
+    expect(applyEdits(code, [byType.missingKey!.fix!])).toContain(`["id", min]`);
+    expect(byType.unusedKey!.fix).toEqual(byType.missingKey!.fix);
+    expect(applyEdits(code, [byType.missingKey!.suggestion!])).toContain(`["id", locale, min]`);
+    expect(byType.missingKey!.suggestion!.names).toEqual(["min"]);
+    expect(applyEdits(code, [byType.unusedKey!.suggestion!])).toContain(`["id"]`);
+    expect(byType.unusedKey!.suggestion!.names).toEqual(["locale"]);
   });
 });

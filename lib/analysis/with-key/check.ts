@@ -19,30 +19,27 @@ export type LexicalName = "this" | "arguments" | "super" | "new.target";
 export type ArrayKey = Extract<KeyShape, { kind: "array" }>;
 export type LiteralKey = Exclude<KeyShape, { kind: "bad" }>;
 
+/**
+ * What the key of one call should become, shared by its missingKey and unusedKey problems (the
+ * autofix does both in one edit; each problem's suggestion does its own part). lib/edits/key.ts
+ * writes the text.
+ */
+export interface KeyChange {
+  readonly key: LiteralKey;
+  /** Every missing name, when all of them can be written in the key at the call. */
+  readonly add?: readonly string[];
+  /** The unused elements (array keys only), with their names for messages. */
+  readonly remove?: readonly { readonly node: TSESTree.Node; readonly name: string }[];
+}
+
 export type WithKeyProblem =
   | { readonly type: "badKey"; readonly node: TSESTree.Node; readonly reason: string }
-  | {
-      readonly type: "missingKey";
-      readonly node: TSESTree.Node;
-      readonly id: string;
-      readonly name: string;
-      readonly key: LiteralKey;
-      /** Every missing name, when all of them can be written in the key at the call (the fix adds them). */
-      readonly add?: readonly string[];
-    }
+  | { readonly type: "missingKey"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly change: KeyChange }
   | { readonly type: "reassigned"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly line: number }
   | { readonly type: "lexicalThis"; readonly node: TSESTree.Node; readonly id: string; readonly name: LexicalName }
   | { readonly type: "freshKey"; readonly node: TSESTree.Node; readonly id: string; readonly text: string }
   | { readonly type: "duplicateId"; readonly node: TSESTree.Node; readonly id: string; readonly line: number }
-  | {
-      readonly type: "unusedKey";
-      readonly node: TSESTree.Node;
-      readonly id: string;
-      readonly name: string;
-      readonly key: ArrayKey;
-      /** Every unused element of the key (the fix removes them all). */
-      readonly remove: readonly TSESTree.Node[];
-    }
+  | { readonly type: "unusedKey"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly change: KeyChange }
   | { readonly type: "uninitializedKey"; readonly node: TSESTree.Node; readonly id: string; readonly name: string; readonly line: number };
 
 export type WithKeyProblemType = WithKeyProblem["type"];
@@ -130,25 +127,23 @@ export class CallChecker {
 
     const { covered, unused } = keyCoverage(this.input, closure, key.kind === "array" ? key.elements : [], (node) => this.fresh.fresh(node));
     const missing = captures.filter((capture) => !covered.has(capture.variable) && !unsafe.has(capture));
-    if (missing.length > 0) {
-      // No fix when a name cannot be written in the key as is: a binding declared after the call
-      // (let/const/class) would throw, and a name shadowed at the call would key another binding.
-      const callScope = scopeOf(scopeManager, call);
-      const writable = missing.every(
-        (capture) =>
-          !inTemporalDeadZone(capture.variable, call) &&
-          callScope !== undefined &&
-          variableNamed(callScope, capture.name) === capture.variable,
-      );
-      const add = writable ? missing.map((capture) => capture.name) : undefined;
-      for (const capture of missing) {
-        this.problems.push({ type: "missingKey", node: key.node, id, name: capture.name, key, ...(add ? { add } : {}) });
-      }
-    }
-    if (!this.options.allowUnusedKeys && unused.length > 0 && key.kind === "array") {
-      const remove = unused.map((entry) => entry.node);
-      for (const entry of unused) this.problems.push({ type: "unusedKey", node: entry.node, id, name: entry.name, key, remove });
-    }
+    // No fix when a name cannot be written in the key as is: a binding declared after the call
+    // (let/const/class) would throw, and a name shadowed at the call would key another binding.
+    const callScope = scopeOf(scopeManager, call);
+    const writable = missing.every(
+      (capture) =>
+        !inTemporalDeadZone(capture.variable, call) &&
+        callScope !== undefined &&
+        variableNamed(callScope, capture.name) === capture.variable,
+    );
+    const reportUnused = !this.options.allowUnusedKeys && key.kind === "array";
+    const change: KeyChange = {
+      key,
+      ...(missing.length > 0 && writable ? { add: missing.map((capture) => capture.name) } : {}),
+      ...(reportUnused && unused.length > 0 ? { remove: unused } : {}),
+    };
+    for (const capture of missing) this.problems.push({ type: "missingKey", node: key.node, id, name: capture.name, change });
+    if (reportUnused) for (const entry of unused) this.problems.push({ type: "unusedKey", node: entry.node, id, name: entry.name, change });
   }
 }
 

@@ -5,6 +5,7 @@ export { type KeyShape, keyId, keyShape } from "./key.js";
 export {
   type ArrayKey,
   type CheckOptions,
+  type KeyChange,
   type LexicalName,
   type LiteralKey,
   type WithKeyInput,

@@ -6,8 +6,8 @@ import { imp } from "./helpers.js";
 
 const problems = (code: string, options = {}) =>
   checkWithKeyCalls(parse(code), [runtimeWithKey], options).map((problem) => {
-    const { node: _node, key: _key, remove: _remove, ...rest } = problem as typeof problem & { key?: unknown; remove?: unknown };
-    return rest;
+    const { node: _node, change, ...rest } = problem as typeof problem & { change?: { add?: readonly string[] } };
+    return change?.add ? { ...rest, add: change.add } : rest;
   });
 
 describe("checkWithKeyCalls", () => {

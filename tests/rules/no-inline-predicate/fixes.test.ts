@@ -1,4 +1,5 @@
-// The rule's autofix (hoist) and suggestions (wrap in withKey, or hoist under `fix: "suggest"`):
+// The rule's autofix (hoist: every hoist of the file in one fix) and suggestions (hoist this closure,
+// wrap in withKey):
 // RuleTester applies fixes pass after pass, so `output` is the fixed point (a fixer that is not
 // idempotent shows up as a repeated edit), and every suggestion's output is asserted.
 import "../../setup-rule-tester.js";
@@ -34,25 +35,33 @@ function isValid(n) { return n > 0; }
 export function handler(input) {
   return z.number().refine(isValid).parse(input);
 }`,
-      errors: [{ messageId: "inlineRepeated" }],
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValid", form: "function" },
+              output: `import { z } from "zod";
+function isValid(n) { return n > 0; }
+
+export function handler(input) {
+  return z.number().refine(isValid).parse(input);
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
-      name: "JS file: inside an arrow assigned to a const the hoist is a const; names come from the schema key",
+      name: "JS file: inside an arrow assigned to a const the hoist is a const; names come from the schema key; the autofix hoists both in one pass, each suggestion one",
       filename: "handler.js",
       code: `import { z } from "zod";
 export const handler = (input) => {
   const body = z.object({ name: z.string().transform((s) => s.trim()), age: z.number().refine((n) => n >= 18) });
   return body.parse(input);
 };`,
-      output: [
-        `import { z } from "zod";
-const trimName = (s) => s.trim();
-
-export const handler = (input) => {
-  const body = z.object({ name: z.string().transform(trimName), age: z.number().refine((n) => n >= 18) });
-  return body.parse(input);
-};`,
-        `import { z } from "zod";
+      output: `import { z } from "zod";
 const trimName = (s) => s.trim();
 
 const isValidAge = (n) => n >= 18;
@@ -61,8 +70,40 @@ export const handler = (input) => {
   const body = z.object({ name: z.string().transform(trimName), age: z.number().refine(isValidAge) });
   return body.parse(input);
 };`,
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "trimName", form: "constant" },
+              output: `import { z } from "zod";
+const trimName = (s) => s.trim();
+
+export const handler = (input) => {
+  const body = z.object({ name: z.string().transform(trimName), age: z.number().refine((n) => n >= 18) });
+  return body.parse(input);
+};`,
+            },
+          ],
+        },
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValidAge", form: "constant" },
+              output: `import { z } from "zod";
+const isValidAge = (n) => n >= 18;
+
+export const handler = (input) => {
+  const body = z.object({ name: z.string().transform((s) => s.trim()), age: z.number().refine(isValidAge) });
+  return body.parse(input);
+};`,
+            },
+          ],
+        },
       ],
-      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
     },
     {
       name: "TS file without type information: an unannotated parameter cannot be hoisted; the suggestion wraps with a string key",
@@ -96,7 +137,21 @@ export const handler = (input: unknown) => z.string().refine((s: string) => s.le
 const isValid = (s: string) => s.length > 0;
 
 export const handler = (input: unknown) => z.string().refine(isValid).parse(input);`,
-      errors: [{ messageId: "inlineRepeated" }],
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValid", form: "constant" },
+              output: `import { z } from "zod";
+const isValid = (s: string) => s.length > 0;
+
+export const handler = (input: unknown) => z.string().refine(isValid).parse(input);`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a capture becomes part of the key; an existing value import from the runtime is extended",
@@ -170,21 +225,43 @@ export const handler = (input) => z.number().refine(isValid).parse(input);`,
       code: `import { refine, string } from "superstruct";
 import * as yup from "yup";
 export const handler = (input) => { const checks = [refine(string(), "non-empty", (v) => v.length > 0), yup.string().test({ name: "is-slug", test: (v) => /^[a-z-]+$/.test(v ?? "") })]; return checks.length + input; };`,
-      output: [
-        `import { refine, string } from "superstruct";
-import * as yup from "yup";
-const checkNonEmpty = (v) => v.length > 0;
-
-export const handler = (input) => { const checks = [refine(string(), "non-empty", checkNonEmpty), yup.string().test({ name: "is-slug", test: (v) => /^[a-z-]+$/.test(v ?? "") })]; return checks.length + input; };`,
-        `import { refine, string } from "superstruct";
+      output: `import { refine, string } from "superstruct";
 import * as yup from "yup";
 const checkNonEmpty = (v) => v.length > 0;
 
 const isSlug = (v) => /^[a-z-]+$/.test(v ?? "");
 
 export const handler = (input) => { const checks = [refine(string(), "non-empty", checkNonEmpty), yup.string().test({ name: "is-slug", test: isSlug })]; return checks.length + input; };`,
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "checkNonEmpty", form: "constant" },
+              output: `import { refine, string } from "superstruct";
+import * as yup from "yup";
+const checkNonEmpty = (v) => v.length > 0;
+
+export const handler = (input) => { const checks = [refine(string(), "non-empty", checkNonEmpty), yup.string().test({ name: "is-slug", test: (v) => /^[a-z-]+$/.test(v ?? "") })]; return checks.length + input; };`,
+            },
+          ],
+        },
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isSlug", form: "constant" },
+              output: `import { refine, string } from "superstruct";
+import * as yup from "yup";
+const isSlug = (v) => /^[a-z-]+$/.test(v ?? "");
+
+export const handler = (input) => { const checks = [refine(string(), "non-empty", (v) => v.length > 0), yup.string().test({ name: "is-slug", test: isSlug })]; return checks.length + input; };`,
+            },
+          ],
+        },
       ],
-      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
     },
     {
       name: 'fix: "none" reports only',
@@ -196,23 +273,44 @@ export const handler = (input) => z.number().refine((n) => n > 0).parse(input);`
       errors: [{ messageId: "inlineRepeated", suggestions: [] }],
     },
     {
-      name: "two closures in one statement are hoisted in two passes with distinct names (the fixed point)",
+      name: "two closures in one statement are hoisted in one pass with distinct names; a suggestion alone keeps the name planned with the others",
       filename: "handler.js",
       code: `import { z } from "zod";
 export const handler = (input) => z.tuple([z.number().refine((n) => n > 0), z.number().refine((n) => n < 9)]).parse(input);`,
-      output: [
-        `import { z } from "zod";
-const isValid = (n) => n > 0;
-
-export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine((n) => n < 9)]).parse(input);`,
-        `import { z } from "zod";
+      output: `import { z } from "zod";
 const isValid = (n) => n > 0;
 
 const isValid2 = (n) => n < 9;
 
 export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine(isValid2)]).parse(input);`,
+      errors: [
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValid", form: "constant" },
+              output: `import { z } from "zod";
+const isValid = (n) => n > 0;
+
+export const handler = (input) => z.tuple([z.number().refine(isValid), z.number().refine((n) => n < 9)]).parse(input);`,
+            },
+          ],
+        },
+        {
+          messageId: "inlineRepeated",
+          suggestions: [
+            {
+              messageId: "hoist",
+              data: { name: "isValid2", form: "constant" },
+              output: `import { z } from "zod";
+const isValid2 = (n) => n < 9;
+
+export const handler = (input) => z.tuple([z.number().refine((n) => n > 0), z.number().refine(isValid2)]).parse(input);`,
+            },
+          ],
+        },
       ],
-      errors: [{ messageId: "inlineRepeated" }, { messageId: "inlineRepeated" }],
     },
   ],
 });

@@ -92,8 +92,12 @@ export function f() {
   return withKey((n: number) => n <= max && n >= min, ["range", max, min]);
 }`,
       errors: [
-        { messageId: "missingKey", data: { id: "range", name: "max" } },
-        { messageId: "missingKey", data: { id: "range", name: "min" } },
+        { messageId: "missingKey", data: { id: "range", name: "max" }, suggestions: [{ messageId: "addToKey", data: { names: "`max`, `min`" }, output: `${imp}export function f(min: number, max: number) {
+  return withKey((n: number) => n <= max && n >= min, ["range", max, min]);
+}` }] },
+        { messageId: "missingKey", data: { id: "range", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`max`, `min`" }, output: `${imp}export function f(min: number, max: number) {
+  return withKey((n: number) => n <= max && n >= min, ["range", max, min]);
+}` }] },
       ],
     },
     {
@@ -104,27 +108,49 @@ export function f() {
       output: `${imp}export function f(min: number, max: number) {
   return withKey((n: number) => n >= min && n <= max, ["range", min, max]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "range", name: "max" } }],
+      errors: [{ messageId: "missingKey", data: { id: "range", name: "max" }, suggestions: [{ messageId: "addToKey", data: { names: "`max`" }, output: `${imp}export function f(min: number, max: number) {
+  return withKey((n: number) => n >= min && n <= max, ["range", min, max]);
+}` }] }],
     },
     {
-      name: "destructured capture: the key names the object, the closure reads `min`",
+      name: "destructured capture: the key names the object, the closure reads `min` (one fix adds and removes; each suggestion does its part)",
       code: `${imp}export function f(opts: { min: number }) {
   const { min } = opts;
   return withKey((n: number) => n >= min, ["min", opts]);
 }`,
-      output: [
-        `${imp}export function f(opts: { min: number }) {
-  const { min } = opts;
-  return withKey((n: number) => n >= min, ["min"]);
-}`,
-        `${imp}export function f(opts: { min: number }) {
+      output: `${imp}export function f(opts: { min: number }) {
   const { min } = opts;
   return withKey((n: number) => n >= min, ["min", min]);
 }`,
-      ],
       errors: [
-        { messageId: "missingKey", data: { id: "min", name: "min" } },
-        { messageId: "unusedKey", data: { id: "min", name: "opts" } },
+        {
+          messageId: "missingKey",
+          data: { id: "min", name: "min" },
+          suggestions: [
+            {
+              messageId: "addToKey",
+              data: { names: "`min`" },
+              output: `${imp}export function f(opts: { min: number }) {
+  const { min } = opts;
+  return withKey((n: number) => n >= min, ["min", opts, min]);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: "unusedKey",
+          data: { id: "min", name: "opts" },
+          suggestions: [
+            {
+              messageId: "removeFromKey",
+              data: { names: "`opts`" },
+              output: `${imp}export function f(opts: { min: number }) {
+  const { min } = opts;
+  return withKey((n: number) => n >= min, ["min"]);
+}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -135,7 +161,9 @@ export function f() {
       output: `${imp}export function f(min: number) {
   return withKey((xs: number[]) => xs.some((x) => x < min), ["any", min]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "any", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "any", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `${imp}export function f(min: number) {
+  return withKey((xs: number[]) => xs.some((x) => x < min), ["any", min]);
+}` }] }],
     },
     {
       name: "member-path key but the closure also reads another property",
@@ -145,7 +173,9 @@ export function f() {
       output: `${imp}export function f(user: { id: string; name: string }) {
   return withKey((s: string) => s === user.id || s === user.name, ["owner", user.id, user]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "owner", name: "user" } }],
+      errors: [{ messageId: "missingKey", data: { id: "owner", name: "user" }, suggestions: [{ messageId: "addToKey", data: { names: "`user`" }, output: `${imp}export function f(user: { id: string; name: string }) {
+  return withKey((s: string) => s === user.id || s === user.name, ["owner", user.id, user]);
+}` }] }],
     },
     {
       name: "member-path key but the closure calls it as a method (`user` is its `this`)",
@@ -155,7 +185,9 @@ export function f() {
       output: `${imp}export function f(user: { getId(): string }) {
   return withKey((s: string) => s === user.getId(), ["owner", user.getId, user]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "owner", name: "user" } }],
+      errors: [{ messageId: "missingKey", data: { id: "owner", name: "user" }, suggestions: [{ messageId: "addToKey", data: { names: "`user`" }, output: `${imp}export function f(user: { getId(): string }) {
+  return withKey((s: string) => s === user.getId(), ["owner", user.getId, user]);
+}` }] }],
     },
     {
       name: "identifier closure bound to a local arrow: its captures count",
@@ -167,7 +199,10 @@ export function f() {
   const atLeast = (n: number) => n >= min;
   return withKey(atLeast, ["atLeast", min]);
 }`,
-      errors: [{ messageId: "missingKey", data: { id: "atLeast", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "atLeast", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `${imp}export function f(min: number) {
+  const atLeast = (n: number) => n >= min;
+  return withKey(atLeast, ["atLeast", min]);
+}` }] }],
     },
     {
       name: "a captured local class and a captured local helper",
@@ -182,8 +217,16 @@ export function f() {
   return withKey((s: string) => new Tag(fmt(s)), ["tag", Tag, fmt]);
 }`,
       errors: [
-        { messageId: "missingKey", data: { id: "tag", name: "Tag" } },
-        { messageId: "missingKey", data: { id: "tag", name: "fmt" } },
+        { messageId: "missingKey", data: { id: "tag", name: "Tag" }, suggestions: [{ messageId: "addToKey", data: { names: "`Tag`, `fmt`" }, output: `${imp}export function f(prefix: string) {
+  class Tag { constructor(readonly v: string) {} }
+  const fmt = (s: string) => prefix + s;
+  return withKey((s: string) => new Tag(fmt(s)), ["tag", Tag, fmt]);
+}` }] },
+        { messageId: "missingKey", data: { id: "tag", name: "fmt" }, suggestions: [{ messageId: "addToKey", data: { names: "`Tag`, `fmt`" }, output: `${imp}export function f(prefix: string) {
+  class Tag { constructor(readonly v: string) {} }
+  const fmt = (s: string) => prefix + s;
+  return withKey((s: string) => new Tag(fmt(s)), ["tag", Tag, fmt]);
+}` }] },
       ],
     },
     {
@@ -214,7 +257,13 @@ export function f() {
 }`,
       errors: [
         { messageId: "missingKey", data: { id: "check", name: "min" } },
-        { messageId: "unusedKey", data: { id: "check", name: "min" } },
+        { messageId: "unusedKey", data: { id: "check", name: "min" }, suggestions: [{ messageId: "removeFromKey", data: { names: "`min`" }, output: `${imp}export function f(min: number) {
+  const check = (n: number) => n >= min;
+  return (scale: number) => {
+    const min = scale;
+    return withKey(check, ["check"]);
+  };
+}` }] },
       ],
     },
   ],

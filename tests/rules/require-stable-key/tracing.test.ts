@@ -35,7 +35,8 @@ export function f(min: number) { return memoFn((n: number) => n >= min, ["min", 
 export function f(min: number) { return wk((n: number) => n >= min, "min"); }`,
       output: `import { withKey as wk } from "stable-schema";
 export function f(min: number) { return wk((n: number) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `import { withKey as wk } from "stable-schema";
+export function f(min: number) { return wk((n: number) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "namespace import `ss.withKey`",
@@ -43,7 +44,8 @@ export function f(min: number) { return wk((n: number) => n >= min, ["min", min]
 export function f(min: number) { return ss.withKey((n: number) => n >= min, ["min"]); }`,
       output: `import * as ss from "stable-schema";
 export function f(min: number) { return ss.withKey((n: number) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `import * as ss from "stable-schema";
+export function f(min: number) { return ss.withKey((n: number) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "CommonJS destructured require, with a rename",
@@ -51,7 +53,8 @@ export function f(min: number) { return ss.withKey((n: number) => n >= min, ["mi
 function f(min) { return keyed((n) => n >= min, "min"); }`,
       output: `const { withKey: keyed } = require("stable-schema");
 function f(min) { return keyed((n) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `const { withKey: keyed } = require("stable-schema");
+function f(min) { return keyed((n) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "sourceType commonjs: require is a configured global and top-level bindings are module level",
@@ -64,13 +67,16 @@ const LIMIT = 10;
 function f(min) { return withKey((n) => n >= min && n < LIMIT, ["min", min]); }
 module.exports = { f };`,
       languageOptions: commonjs,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `const { withKey } = require("stable-schema");
+const LIMIT = 10;
+function f(min) { return withKey((n) => n >= min && n < LIMIT, ["min", min]); }
+module.exports = { f };` }] }],
     },
     {
       name: "CommonJS require(...).withKey called directly",
       code: `function f(min) { return require("stable-schema").withKey((n) => n >= min, "min"); }`,
       output: `function f(min) { return require("stable-schema").withKey((n) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `function f(min) { return require("stable-schema").withKey((n) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "CommonJS namespace require and a const alias",
@@ -80,7 +86,9 @@ function f(min) { return wk((n) => n >= min, "min"); }`,
       output: `const ss = require("stable-schema");
 const wk = ss.withKey;
 function f(min) { return wk((n) => n >= min, ["min", min]); }`,
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `const ss = require("stable-schema");
+const wk = ss.withKey;
+function f(min) { return wk((n) => n >= min, ["min", min]); }` }] }],
     },
     {
       name: "settings: configured module and name",
@@ -89,7 +97,8 @@ export function f(min: number) { return memoFn((n: number) => n >= min, "min"); 
       output: `import { memoFn } from "@/lib/keys";
 export function f(min: number) { return memoFn((n: number) => n >= min, ["min", min]); }`,
       settings: { "stable-schema": { withKey: { module: "@/lib/keys", name: "memoFn" } } },
-      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" } }],
+      errors: [{ messageId: "missingKey", data: { id: "min", name: "min" }, suggestions: [{ messageId: "addToKey", data: { names: "`min`" }, output: `import { memoFn } from "@/lib/keys";
+export function f(min: number) { return memoFn((n: number) => n >= min, ["min", min]); }` }] }],
     },
   ],
 });

@@ -21,7 +21,9 @@ tester.run("require-stable-key", testedRule, {
       output: `${imp}export function f(min: number, locale: string) {
   return withKey((n: number) => n >= min, ["min", min]);
 }`,
-      errors: [{ messageId: "unusedKey", data: { id: "min", name: "locale" } }],
+      errors: [{ messageId: "unusedKey", data: { id: "min", name: "locale" }, suggestions: [{ messageId: "removeFromKey", data: { names: "`locale`" }, output: `${imp}export function f(min: number, locale: string) {
+  return withKey((n: number) => n >= min, ["min", min]);
+}` }] }],
     },
     {
       name: "two unused elements removed in one fix; member path of an unused binding",
@@ -32,8 +34,12 @@ tester.run("require-stable-key", testedRule, {
   return withKey((n: number) => n >= min, ["min", min]);
 }`,
       errors: [
-        { messageId: "unusedKey", data: { id: "min", name: "user.id" } },
-        { messageId: "unusedKey", data: { id: "min", name: "locale" } },
+        { messageId: "unusedKey", data: { id: "min", name: "user.id" }, suggestions: [{ messageId: "removeFromKey", data: { names: "`user.id`, `locale`" }, output: `${imp}export function f(min: number, user: { id: string }, locale: string) {
+  return withKey((n: number) => n >= min, ["min", min]);
+}` }] },
+        { messageId: "unusedKey", data: { id: "min", name: "locale" }, suggestions: [{ messageId: "removeFromKey", data: { names: "`user.id`, `locale`" }, output: `${imp}export function f(min: number, user: { id: string }, locale: string) {
+  return withKey((n: number) => n >= min, ["min", min]);
+}` }] },
       ],
     },
   ],

@@ -20,7 +20,8 @@ export function importRows(rows: readonly ImportRow[]): ImportResult {
       sku: v.pipe(
         v.string(),
         v.transform((s) => s.trim().toUpperCase()),
-        // captures `row`: needs withKey(fn, [row.prefix])
+        // captures `row`: the codemod wraps it as withKey(fn, ["import#isValidSku", row]), so the key holds
+        // the row object itself (a new object per row, so every row misses and gets its own closure)
         v.check((s) => s.startsWith(row.prefix.toUpperCase()), "wrong SKU prefix"),
       ),
       quantity: v.pipe(
