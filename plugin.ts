@@ -38,11 +38,23 @@ const plugin: StableSchemaPlugin = {
   configs: { recommended: [], strict: [] },
 };
 
-const recommendedRules: Linter.RulesRecord = Object.fromEntries(
-  Object.entries(rules)
-    .filter(([, rule]) => (rule as StableSchemaRule).meta.docs?.recommended !== undefined)
-    .map(([id]) => [`stable-schema/${id}`, "error" as const]),
-);
+type Level = "recommended" | "strict";
+
+/** The rules whose `docs.recommended` is one of `levels`, as "error". A rule without it is opt-in. */
+function rulesAt(levels: readonly Level[]): Linter.RulesRecord {
+  return Object.fromEntries(
+    Object.entries(rules)
+      .filter(([, rule]) => {
+        const level = (rule as StableSchemaRule).meta.docs?.recommended;
+        return level !== undefined && levels.includes(level);
+      })
+      .map(([id]) => [`stable-schema/${id}`, "error" as const]),
+  );
+}
+
+// `strict` is a superset of `recommended`: a rule marked "strict" is only in `strict`.
+const recommendedRules = rulesAt(["recommended"]);
+const strictRules = rulesAt(["recommended", "strict"]);
 
 plugin.configs.recommended = [
   {
@@ -60,7 +72,7 @@ plugin.configs.strict = [
   {
     name: "stable-schema/strict",
     plugins: { "stable-schema": plugin },
-    rules: recommendedRules,
+    rules: strictRules,
   },
 ];
 

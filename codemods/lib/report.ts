@@ -1,7 +1,8 @@
 // What the run did: the unified diff for --dry, the JSON report for --report, and the summary table.
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import type { SiteResult } from "../../lib/edits/migrate.js";
+import { fixKinds } from "../../lib/edits/fix-kinds.js";
+import type { SiteAction, SiteResult } from "../../lib/edits/migrate.js";
 import type { FileError, FileResult, FileStatus, SkipReason } from "./process.js";
 
 /** A unified diff with `a/` and `b/` paths, as `git diff` prints them. Empty when nothing changed. */
@@ -23,10 +24,11 @@ export interface ReportFile {
 
 export interface Totals {
   files: { scanned: number; changed: number; unchanged: number; skipped: number; failed: number };
-  sites: { hoisted: number; wrapped: number; left: number };
+  /** Sites per fix kind's action (`hoisted`, `wrapped`), then `left`. */
+  sites: Record<SiteAction, number>;
   /** Why sites were left, most frequent first; names in backticks are folded (`…`) so reasons group. */
   leftReasons: Array<{ reason: string; count: number }>;
-  /** Wrapped sites that capture nothing and would be hoisted with type information (`--project`). */
+  /** Sites fixed by a later kind that would be hoisted with type information (`--project`). */
   hoistableWithTypes: number;
 }
 
@@ -63,7 +65,7 @@ export function reasonTemplate(reason: string): string {
 export function computeTotals(results: readonly FileResult[]): Totals {
   const totals: Totals = {
     files: { scanned: results.length, changed: 0, unchanged: 0, skipped: 0, failed: 0 },
-    sites: { hoisted: 0, wrapped: 0, left: 0 },
+    sites: Object.fromEntries([...fixKinds.map((kind) => [kind.action, 0]), ["left", 0]]) as Record<SiteAction, number>,
     leftReasons: [],
     hoistableWithTypes: 0,
   };
@@ -72,7 +74,7 @@ export function computeTotals(results: readonly FileResult[]): Totals {
     totals.files[r.status] += 1;
     for (const site of r.sites) {
       totals.sites[site.action] += 1;
-      if (site.action === "wrapped" && site.needsTypes) totals.hoistableWithTypes += 1;
+      if (site.action !== "left" && site.needsTypes) totals.hoistableWithTypes += 1;
       if (site.action === "left") {
         const reason = reasonTemplate(site.reason ?? "(no reason given)");
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
@@ -106,8 +108,7 @@ export function formatSummary(totals: Totals, options: { paint?: Paint; seconds?
     ["  unchanged", f.unchanged, String],
     ["  skipped (prefilter or no candidates)", f.skipped, c.dim],
     ["  failed", f.failed, f.failed ? c.red : String],
-    ["sites hoisted", s.hoisted, String],
-    ["sites wrapped in withKey", s.wrapped, String],
+    ...fixKinds.map((kind): [string, number, (t: string) => string] => [kind.summary, s[kind.action], String]),
     ["sites left", s.left, s.left ? c.yellow : String],
   ];
   const labelWidth = Math.max(...rows.map(([label]) => label.length));

@@ -4,7 +4,7 @@
 // (captured values become the key), so it is computed once here and shared by rule and codemod.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { type FunctionNode, type VisitorKeys, contains, isFunctionNode, walk } from "./ast.js";
-import type { ScopeManager, Variable } from "./trace.js";
+import { type ScopeManager, type Variable, isReassigned } from "./bindings.js";
 
 export type BindingKind =
   | "parameter"
@@ -98,11 +98,6 @@ function inTypePosition(node: TSESTree.Node, stop: TSESTree.Node): boolean {
 function isModuleLevel(variable: Variable): boolean {
   const type = variable.scope.type;
   return type === "module" || type === "global";
-}
-
-/** Reassigned after declaration: any write that is not the initialiser. */
-export function isReassigned(variable: Variable): boolean {
-  return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
 
 export function analyzeCaptures(fn: FunctionNode, scopeManager: ScopeManager, visitorKeys: VisitorKeys): CaptureInfo {

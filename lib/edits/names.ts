@@ -28,6 +28,8 @@ export function usedNames(ast: TSESTree.Program): Set<string> {
 export class NameRegistry {
   private readonly taken: Set<string>;
   private readonly ids: Set<string>;
+  /** Per base, the first suffix not tried yet: names are only ever added, so the ones below it stay taken. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(ast: TSESTree.Program, existingIds: Iterable<string> = []) {
     this.taken = usedNames(ast);
@@ -37,21 +39,20 @@ export class NameRegistry {
   /** A fresh identifier based on `base`: `base`, `base2`, `base3`… */
   identifier(base: string): string {
     const root = reserved.has(base) ? `${base}Fn` : base;
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? root : `${root}${n}`;
-      if (!this.taken.has(candidate) && !reserved.has(candidate)) {
-        this.taken.add(candidate);
-        return candidate;
-      }
-    }
+    return this.fresh(`identifier:${root}`, root, (candidate) => !this.taken.has(candidate) && !reserved.has(candidate), this.taken);
   }
 
   /** A withKey id unique in the module. */
   id(base: string): string {
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}${n}`;
-      if (!this.ids.has(candidate)) {
-        this.ids.add(candidate);
+    return this.fresh(`id:${base}`, base, (candidate) => !this.ids.has(candidate), this.ids);
+  }
+
+  private fresh(counter: string, root: string, free: (candidate: string) => boolean, into: Set<string>): string {
+    for (let n = this.nextSuffix.get(counter) ?? 1; ; n++) {
+      const candidate = n === 1 ? root : `${root}${n}`;
+      if (free(candidate)) {
+        into.add(candidate);
+        this.nextSuffix.set(counter, n + 1);
         return candidate;
       }
     }

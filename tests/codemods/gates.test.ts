@@ -18,7 +18,7 @@ import { migrateSource } from "../../lib/edits/migrate.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
-const fixtureDir = path.join(here, "__testfixtures__");
+const fixtureDir = path.join(here, "__testfixtures__", "stable-predicates");
 const modules = { effect3: "effect" };
 
 const tempRoots: string[] = [];
