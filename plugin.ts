@@ -38,14 +38,24 @@ const plugin: StableSchemaPlugin = {
   configs: { recommended: [], strict: [] },
 };
 
-/** Rules of a preset by their docs level: `recommended` takes "recommended", `strict` also "strict". */
-const presetRules = (levels: readonly string[]) =>
-  Object.entries(rules).filter(([, rule]) => levels.includes((rule as StableSchemaRule).meta.docs?.recommended ?? ""));
-// `recommended` takes each rule's own severity (a rule may start as a warning); `strict` makes every one an error.
-const recommendedRules: Linter.RulesRecord = Object.fromEntries(
-  presetRules(["recommended"]).map(([id, rule]) => [`stable-schema/${id}`, (rule as StableSchemaRule).meta.docs?.recommendedSeverity ?? "error"]),
-);
-const strictRules: Linter.RulesRecord = Object.fromEntries(presetRules(["recommended", "strict"]).map(([id]) => [`stable-schema/${id}`, "error" as const]));
+type Level = "recommended" | "strict";
+
+/** The rules whose `docs.recommended` is one of `levels`. A rule without it is opt-in. */
+function rulesAt(levels: readonly Level[], severity: (rule: StableSchemaRule) => "error" | "warn"): Linter.RulesRecord {
+  return Object.fromEntries(
+    Object.entries(rules)
+      .filter(([, rule]) => {
+        const level = (rule as StableSchemaRule).meta.docs?.recommended;
+        return level !== undefined && levels.includes(level);
+      })
+      .map(([id, rule]) => [`stable-schema/${id}`, severity(rule as StableSchemaRule)]),
+  );
+}
+
+// `strict` is a superset of `recommended`: a rule marked "strict" is only in `strict`. `recommended`
+// takes each rule's own severity (a rule may start as a warning); `strict` makes every one an error.
+const recommendedRules = rulesAt(["recommended"], (rule) => rule.meta.docs?.recommendedSeverity ?? "error");
+const strictRules = rulesAt(["recommended", "strict"], () => "error");
 
 plugin.configs.recommended = [
   {

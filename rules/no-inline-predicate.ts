@@ -1,23 +1,19 @@
+import { getFunctionHeadLocation } from "../lib/analysis/eslint-utils.js";
 import { createRule } from "../lib/rules/create-rule.js";
-import { replaceWith } from "../lib/rules/fix.js";
+import { fixOrSuggest } from "../lib/rules/fix.js";
+import { type FixMode, type RepetitionRuleOptions, fixModeDefault, fixModeProperty, repetitionDefaults, repetitionProperties, siteOptions } from "../lib/rules/options.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
-import { type CaptureInfo, defaultEffectFunctions, defaultMemoFunctions, describeKind, describeRepeat } from "../lib/analysis/index.js";
-import { hoistFixes } from "../lib/edits/pass-fix.js";
+import { type CaptureInfo, describeKind, describeRepeat } from "../lib/analysis/index.js";
+import { reportedSites } from "../lib/analysis/reported.js";
+import type { FixKindName } from "../lib/edits/fix-kinds.js";
+import { autofixes } from "../lib/edits/pass-fix.js";
 import { planSites } from "../lib/edits/plan.js";
-import { reportedSites } from "../lib/edits/sites.js";
 import { typeInfoFrom } from "../lib/edits/types.js";
 import { withKeySource } from "../lib/settings.js";
 
-export type Options = [
-  {
-    scope?: "repeated" | "all";
-    checkFactories?: boolean;
-    memoFunctions?: string[];
-    effectFunctions?: string[];
-    fix?: "autofix" | "suggest" | "none";
-  },
-];
-export type MessageIds = "inlineRepeated" | "inlineModule" | "hoist" | "wrap" | "wrapMembers";
+export type Options = [RepetitionRuleOptions & { fix?: FixMode }];
+/** The report messages, and one suggestion message per fix kind (named like the kind). */
+export type MessageIds = "inlineRepeated" | "inlineModule" | FixKindName;
 
 function describeCaptures(info: CaptureInfo): string {
   const names = info.values.map((capture) =>
@@ -49,8 +45,10 @@ export default createRule<Options, MessageIds>({
       recommended: "recommended",
     },
     fixable: "code",
+    // The suggestions (one per fix kind) are built by fixOrSuggest() in lib/rules/fix.ts, out of this rule's sight.
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
     hasSuggestions: true,
-    defaultOptions: [{ scope: "repeated", checkFactories: false, memoFunctions: [...defaultMemoFunctions], effectFunctions: [...defaultEffectFunctions], fix: "autofix" }],
+    defaultOptions: [{ ...repetitionDefaults, memoFunctions: [...repetitionDefaults.memoFunctions], effectFunctions: [...repetitionDefaults.effectFunctions], fix: fixModeDefault }],
     messages: {
       inlineRepeated:
         "Inline {{kind}} passed to `{{api}}` is recreated {{where}}{{captures}}; its schema gets a new cache key each time.",
@@ -64,35 +62,10 @@ export default createRule<Options, MessageIds>({
       {
         type: "object",
         properties: {
-          scope: {
-            type: "string",
-            enum: ["repeated", "all"],
-            description: "`repeated` reports closures created in code that runs more than once; `all` also reports module level.",
-          },
-          checkFactories: {
-            type: "boolean",
-            description: "Also report closures inside schema factories (functions that build and return the schema).",
-          },
-          memoFunctions: {
-            type: "array",
-            items: { type: "string" },
-            uniqueItems: true,
-            description:
-              "Calls whose callback runs once or rarely (default: useMemo, useState, useReducer, once, memoize, memoizeOne, cache).",
-          },
-          effectFunctions: {
-            type: "array",
-            items: { type: "string" },
-            uniqueItems: true,
-            description:
-              "Effect hooks whose callback runs only when its deps change when a deps argument is given (default: useEffect, useLayoutEffect, useInsertionEffect); without deps it runs after every render.",
-          },
-          fix: {
-            type: "string",
-            enum: ["autofix", "suggest", "none"],
-            description:
-              "`autofix` hoists closures that capture nothing (when that cannot change behaviour or typing) and suggests withKey for the rest; `suggest` offers both as editor suggestions only; `none` reports only.",
-          },
+          ...repetitionProperties,
+          fix: fixModeProperty(
+            "`autofix` hoists closures that capture nothing (when that cannot change behaviour or typing) and suggests withKey for the rest; `suggest` offers both as editor suggestions only; `none` reports only.",
+          ),
         },
         additionalProperties: false,
       },
@@ -103,14 +76,9 @@ export default createRule<Options, MessageIds>({
     if (analysis.trace.sites.length === 0) return {};
     return {
       Program() {
-        const reported = reportedSites(analysis, {
-          scope: options.scope ?? "repeated",
-          checkFactories: options.checkFactories ?? false,
-          memoFunctions: options.memoFunctions ?? defaultMemoFunctions,
-          effectFunctions: options.effectFunctions ?? defaultEffectFunctions,
-        });
+        const reported = reportedSites(analysis, siteOptions(options));
         if (reported.length === 0) return;
-        const fixMode = options.fix ?? "autofix";
+        const fixMode = options.fix ?? fixModeDefault;
         const { sourceCode } = context;
         const plans =
           fixMode === "none"
@@ -125,44 +93,18 @@ export default createRule<Options, MessageIds>({
                 },
                 reported.map((entry) => entry.site),
               );
-        const autofixes = fixMode === "autofix" ? hoistFixes(sourceCode.text, plans) : [];
+        const fixes = fixMode === "autofix" ? autofixes(sourceCode.text, plans) : [];
         reported.forEach(({ site, answer }, index) => {
-          const plan = plans[index];
           const captures = describeCaptures(analysis.captures(site));
           const data = { kind: describeKind(site.kind), api: site.apiText, captures };
-          const hoist = plan?.hoist;
-          const wrap = plan?.wrap;
-          const memberWrap = plan?.memberWrap;
-          const autofix = autofixes[index];
-          // The hoist is also a suggestion when it is the autofix: the editor then names it, and it
-          // hoists this closure alone (the autofix takes every hoist of the file in one pass).
-          const suggest = [
-            ...(hoist
-              ? [{ messageId: "hoist" as const, data: { name: hoist.name, form: hoist.form === "const" ? "constant" : "function" }, fix: replaceWith(hoist.fix) }]
-              : []),
-            ...(memberWrap
-              ? [
-                  {
-                    messageId: "wrapMembers" as const,
-                    data: {
-                      copies: memberWrap.copies.map((copy) => `\`${copy.object}.${copy.member}\``).join(", "),
-                      key: `["${memberWrap.id}", ${memberWrap.captured.join(", ")}]`,
-                    },
-                    fix: replaceWith(memberWrap.fix),
-                  },
-                ]
-              : []),
-            ...(wrap
-              ? [{ messageId: "wrap" as const, data: { key: wrap.captured.length > 0 ? `["${wrap.id}", ${wrap.captured.join(", ")}]` : `"${wrap.id}"` }, fix: replaceWith(wrap.fix) }]
-              : []),
-          ];
           context.report({
             node: site.fn,
+            // The function's head (`(s) =>`, `function`, a method's key): the whole closure would underline its body too.
+            loc: getFunctionHeadLocation(site.fn, sourceCode),
             ...(answer.repeated
               ? { messageId: "inlineRepeated" as const, data: { ...data, where: describeRepeat(answer.reason) } }
               : { messageId: "inlineModule" as const, data }),
-            ...(autofix ? { fix: replaceWith(autofix) } : {}),
-            ...(suggest.length > 0 ? { suggest } : {}),
+            ...fixOrSuggest<MessageIds>(plans[index], fixMode, fixes[index]),
           });
         });
       },

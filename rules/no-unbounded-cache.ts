@@ -51,7 +51,7 @@ export default createRule<Options, MessageIds>({
       "Program:exit"() {
         // The schema trace behind the shared context walk is computed only when a candidate needs it.
         let shared: FileAnalysis | undefined;
-        const analysis = { context: (...args: Parameters<FileAnalysis["context"]>) => (shared ??= fileAnalysisFor(context).analysis).context(...args) };
+        const analysis = { repetition: (...args: Parameters<FileAnalysis["repetition"]>) => (shared ??= fileAnalysisFor(context).analysis).repetition(...args) };
         const source = { text: sourceCode.text, ast: sourceCode.ast, scopeManager: sourceCode.scopeManager!, visitorKeys: sourceCode.visitorKeys };
         const problems = findUnboundedCaches({
           source,

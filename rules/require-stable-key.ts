@@ -1,49 +1,26 @@
 import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
-import { checkWithKeyCalls, withKeySources, type WithKeyProblem } from "../lib/analysis/with-key.js";
+import { checkWithKeyCalls, withKeySources, type WithKeyProblem } from "../lib/analysis/with-key/index.js";
+import { keyFixes } from "../lib/edits/key.js";
 import { moduleIdentity } from "../lib/edits/module-id.js";
 import { readSettings, withKeySource } from "../lib/settings.js";
 
 export type Options = [{ allowUnusedKeys?: boolean }];
-export type MessageIds =
-  | "badKey"
-  | "missingKey"
-  | "reassigned"
-  | "lexicalThis"
-  | "freshKey"
-  | "duplicateId"
-  | "unusedKey"
-  | "uninitializedKey"
-  | "addToKey"
-  | "removeFromKey"
-  | "unqualifiedId"
-  | "qualifyId";
-
-const messageIds: Record<WithKeyProblem["type"], MessageIds> = {
-  badKey: "badKey",
-  missing: "missingKey",
-  reassigned: "reassigned",
-  lexical: "lexicalThis",
-  fresh: "freshKey",
-  duplicateId: "duplicateId",
-  unused: "unusedKey",
-  uninitialized: "uninitializedKey",
-  unqualifiedId: "unqualifiedId",
-};
+/** The checker's problem types are the rule's messageIds; the suggestions add to or remove from the key, or qualify the id. */
+export type MessageIds = WithKeyProblem["type"] | "addToKey" | "removeFromKey" | "qualifyId";
 
 function dataOf(problem: WithKeyProblem): Record<string, string | number> {
   switch (problem.type) {
     case "badKey":
       return { reason: problem.reason };
-    case "missing":
-    case "unused":
+    case "missingKey":
+    case "unusedKey":
+    case "lexicalThis":
       return { id: problem.id, name: problem.name };
     case "reassigned":
-    case "uninitialized":
+    case "uninitializedKey":
       return { id: problem.id, name: problem.name, line: problem.line };
-    case "lexical":
-      return { id: problem.id, name: problem.name };
-    case "fresh":
+    case "freshKey":
       return { id: problem.id, text: problem.text };
     case "duplicateId":
       return { id: problem.id, line: problem.line };
@@ -107,12 +84,11 @@ export default createRule<Options, MessageIds>({
           { allowUnusedKeys: options.allowUnusedKeys ?? false, moduleId: moduleIdentity(context.filename) },
         );
         for (const problem of problems) {
-          const fix = "fix" in problem ? problem.fix : undefined;
           // Every fix is also a named suggestion that does this problem's part alone.
-          const suggestion = "suggestion" in problem ? problem.suggestion : undefined;
+          const { fix, suggestion } = keyFixes(sourceCode.text, problem);
           context.report({
             node: problem.node,
-            messageId: messageIds[problem.type],
+            messageId: problem.type,
             data: dataOf(problem),
             ...(fix ? { fix: replaceWith(fix) } : {}),
             ...(suggestion
@@ -121,7 +97,7 @@ export default createRule<Options, MessageIds>({
                     problem.type === "unqualifiedId"
                       ? { messageId: "qualifyId" as const, data: { qualified: problem.qualified }, fix: replaceWith(suggestion) }
                       : {
-                          messageId: problem.type === "missing" ? ("addToKey" as const) : ("removeFromKey" as const),
+                          messageId: problem.type === "missingKey" ? ("addToKey" as const) : ("removeFromKey" as const),
                           data: { names: suggestion.names.map((name) => `\`${name}\``).join(", ") },
                           fix: replaceWith(suggestion),
                         },

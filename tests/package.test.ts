@@ -3,7 +3,7 @@
 // resolve (self-reference, the way users import them). Runs against the build (`npm test` builds first).
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -21,7 +21,7 @@ function pkgDependencies(): Record<string, string> {
 }
 
 interface RuleLike {
-  meta: { docs?: { url?: string; description?: string }; deprecated?: unknown };
+  meta: { docs?: { url?: string; description?: string; recommended?: "recommended" | "strict" }; deprecated?: unknown };
 }
 interface ConfigLike {
   name?: string;
@@ -203,6 +203,22 @@ describe("package shape", () => {
 describe("every rule", () => {
   it("has at least one rule", () => {
     expect(ruleIds().length).toBeGreaterThan(0);
+  });
+
+  it("every file in rules/ is a registered rule, and every registered rule has its file", () => {
+    const files = readdirSync(`${root}rules`)
+      .filter((file) => file.endsWith(".ts") && file !== "index.ts")
+      .map((file) => file.slice(0, -".ts".length))
+      .sort();
+    expect(files).toEqual([...ruleIds()].sort());
+  });
+
+  it("configs follow docs.recommended exactly: recommended has the \"recommended\" rules, strict those and the \"strict\" ones", () => {
+    for (const id of ruleIds()) {
+      const level = plugin.rules[id]!.meta.docs?.recommended;
+      expect(enabledIn(plugin.configs.recommended!, id), `${id} in recommended`).toBe(level === "recommended");
+      expect(enabledIn(plugin.configs.strict!, id), `${id} in strict`).toBe(level === "recommended" || level === "strict");
+    }
   });
 
   it("has docs/rules/<id>.md and a docs URL pointing at it", () => {

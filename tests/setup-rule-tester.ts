@@ -1,4 +1,4 @@
-// Wires @typescript-eslint/rule-tester to vitest (see design.md: RuleTester.afterAll/describe/it/itOnly).
+// Wires @typescript-eslint/rule-tester to vitest (its static RuleTester.afterAll/describe/it/itOnly hooks).
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import { afterAll, describe, it } from "vitest";
 

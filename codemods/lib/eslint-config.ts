@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { defaultEffectFunctions } from "../../lib/analysis/index.js";
-import { defaultSiteOptions, type SiteOptions } from "../../lib/edits/sites.js";
+import { defaultSiteOptions, type SiteOptions } from "../../lib/analysis/reported.js";
 import { readSettings, withKeySource } from "../../lib/settings.js";
 import { DEFAULT_WITH_KEY_IMPORT } from "./options.js";
 import type { ProcessOptions } from "./process.js";

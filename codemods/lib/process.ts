@@ -14,7 +14,7 @@ import {
   type SiteResult,
   type WithKeyImport,
 } from "../../lib/edits/migrate.js";
-import type { SiteOptions } from "../../lib/edits/sites.js";
+import type { SiteOptions } from "../../lib/analysis/reported.js";
 import { mightContainCandidates } from "./prefilter.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";

@@ -2,7 +2,8 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import type { SiteResult } from "../../lib/edits/migrate.js";
+import { fixActions } from "../../lib/edits/fix-kinds.js";
+import type { SiteAction, SiteResult } from "../../lib/edits/migrate.js";
 import type { FileError, FileResult, FileStatus, SkipReason } from "./process.js";
 
 /** A unified diff with `a/` and `b/` paths, as `git diff` prints them. Empty when nothing changed. */
@@ -41,12 +42,13 @@ export function isReportFile(absolute: string): boolean {
 
 export interface Totals {
   files: { scanned: number; changed: number; unchanged: number; skipped: number; failed: number; ruleOff: number };
-  sites: { hoisted: number; wrapped: number; left: number };
+  /** Closure sites per fix kind's action (`hoisted`, `wrapped`), then `left`. */
+  sites: Record<SiteAction, number>;
   /** Schemas built per call (`--hoist-schemas`), counted apart from the closures in `sites`. */
   schemas: { hoisted: number; memoised: number; left: number };
   /** Why sites were left, most frequent first; names in backticks are folded (`…`) so reasons group. */
   leftReasons: Array<{ reason: string; count: number }>;
-  /** Wrapped sites that capture nothing and would be hoisted with type information (`--project`). */
+  /** Sites fixed by a later kind that would be hoisted with type information (`--project`). */
   hoistableWithTypes: number;
 }
 
@@ -88,7 +90,7 @@ export function reasonTemplate(reason: string): string {
 export function computeTotals(results: readonly FileResult[]): Totals {
   const totals: Totals = {
     files: { scanned: results.length, changed: 0, unchanged: 0, skipped: 0, failed: 0, ruleOff: 0 },
-    sites: { hoisted: 0, wrapped: 0, left: 0 },
+    sites: Object.fromEntries([...fixActions.map((kind) => [kind.action, 0]), ["left", 0]]) as Record<SiteAction, number>,
     schemas: { hoisted: 0, memoised: 0, left: 0 },
     leftReasons: [],
     hoistableWithTypes: 0,
@@ -102,7 +104,7 @@ export function computeTotals(results: readonly FileResult[]): Totals {
     for (const site of r.sites) {
       if (site.kind === "schema") totals.schemas[site.action === "wrapped" ? "memoised" : site.action] += 1;
       else totals.sites[site.action] += 1;
-      if (site.action === "wrapped" && site.needsTypes) totals.hoistableWithTypes += 1;
+      if (site.action !== "left" && site.needsTypes) totals.hoistableWithTypes += 1;
       if (site.action === "left") {
         const reason = reasonTemplate(site.reason ?? "(no reason given)");
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
@@ -140,8 +142,7 @@ export function formatSummary(
     ["  skipped (prefilter or no candidates)", f.skipped - f.ruleOff, c.dim],
     ...(f.ruleOff > 0 ? [["  skipped (rule off in the ESLint config)", f.ruleOff, c.dim] as [string, number, (t: string) => string]] : []),
     ["  failed", f.failed, f.failed ? c.red : String],
-    ["sites hoisted", s.hoisted, String],
-    ["sites wrapped in withKey", s.wrapped, String],
+    ...fixActions.map((kind): [string, number, (t: string) => string] => [kind.summary, s[kind.action], String]),
     ["sites left", s.left, s.left ? c.yellow : String],
   ];
   const sc = totals.schemas;

@@ -3,8 +3,8 @@
 // This decides whether it can be hoisted (nothing captured) or must be wrapped in `withKey`
 // (captured values become the key), so it is computed once here and shared by rule and codemod.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { type FunctionNode, type VisitorKeys, contains, isFunctionNode, walk } from "./ast.js";
-import type { ScopeManager, Variable } from "./trace.js";
+import { type FunctionNode, type VisitorKeys, contains, createsObject, isFunctionNode, unwrapExpression, walk } from "./ast.js";
+import { type ScopeManager, type Variable, isReassigned } from "./bindings.js";
 
 export type BindingKind =
   | "parameter"
@@ -112,32 +112,6 @@ export function isModuleLevel(variable: Variable): boolean {
   return type === "module" || type === "global";
 }
 
-/** Parentheses and TypeScript-only wrappers (`as`, `satisfies`, `!`, `<T>x`) do not change the value. */
-function valueOf(node: TSESTree.Expression): TSESTree.Expression {
-  let current = node;
-  for (;;) {
-    if (
-      current.type === AST_NODE_TYPES.TSAsExpression ||
-      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.type === AST_NODE_TYPES.TSTypeAssertion
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
-}
-
-const freshExpressions = new Set<string>([
-  AST_NODE_TYPES.ObjectExpression,
-  AST_NODE_TYPES.ArrayExpression,
-  AST_NODE_TYPES.NewExpression,
-  AST_NODE_TYPES.ArrowFunctionExpression,
-  AST_NODE_TYPES.FunctionExpression,
-  AST_NODE_TYPES.ClassExpression,
-]);
-
 /** A non-module binding that gets a new object each time its declaration runs (see Capture.freshPerRun). */
 export function isFreshPerRun(variable: Variable): boolean {
   const def = variable.defs[0];
@@ -145,13 +119,8 @@ export function isFreshPerRun(variable: Variable): boolean {
   if (def.type === "FunctionName" || def.type === "ClassName") return true;
   if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   if (def.node.id.type !== AST_NODE_TYPES.Identifier || isReassigned(variable)) return false;
-  const init = valueOf(def.node.init);
-  return freshExpressions.has(init.type) || (init.type === AST_NODE_TYPES.Literal && "regex" in init && init.regex !== undefined);
-}
-
-/** Reassigned after declaration: any write that is not the initialiser. */
-export function isReassigned(variable: Variable): boolean {
-  return variable.references.some((reference) => reference.isWrite() && !reference.init);
+  const init = unwrapExpression(def.node.init);
+  return createsObject(init) || (init.type === AST_NODE_TYPES.Literal && "regex" in init && init.regex !== undefined);
 }
 
 export function analyzeCaptures(fn: FunctionNode, scopeManager: ScopeManager, visitorKeys: VisitorKeys): CaptureInfo {

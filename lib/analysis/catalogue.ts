@@ -1,6 +1,7 @@
 // The schema-API catalogue: which library calls take functions, in which argument, and what they
 // are for. Data only — the analysis reads it, rules never test method names themselves.
-// Source of truth: ../shared/schema-apis.md (checked against each library's .d.ts and sources).
+// Each entry is checked against the library's .d.ts and sources; CONTRIBUTING.md ("Schema APIs") says
+// what the entries encode and how to add a library.
 
 /**
  * P predicate · R refinement (ctx/issue API) · V custom validator · T transform · D default or
@@ -52,8 +53,6 @@ export interface ApiEntry {
   readonly names: readonly string[];
   readonly on: ApiOn | "both";
   readonly slots: readonly Slot[];
-  /** Library versions the entry belongs to, for documentation. */
-  readonly versions?: string;
 }
 
 /**
@@ -192,7 +191,7 @@ export const catalogue: readonly LibraryEntry[] = [
       { names: ["refine"], on: "both", slots: [{ arg: 0, kind: P, flag: true }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
       { names: ["custom"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
       { names: ["superRefine", "check", "with"], on: "both", slots: [{ arg: "*", kind: R, flag: true }] },
-      { names: ["refinement"], on: "method", slots: [{ arg: 0, kind: P, flag: true }], versions: "3" },
+      { names: ["refinement"], on: "method", slots: [{ arg: 0, kind: P, flag: true }] }, // zod 3
       { names: ["transform", "overwrite"], on: "both", slots: [{ arg: 0, kind: T, flag: true }] },
       { names: ["preprocess"], on: "builder", slots: [{ arg: 0, kind: T, flag: true }] },
       { names: ["codec"], on: "builder", slots: [{ arg: 2, keys: decodeEncode, kind: T, flag: true }] },
@@ -353,17 +352,17 @@ export const catalogue: readonly LibraryEntry[] = [
       { names: ["filter", "declare", "refine", "makeFilter"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }] },
       { names: ["declare"], on: "builder", slots: [{ arg: 1, keys: decodeEncode, kind: V, flag: true }] },
       { names: ["filterEffect", "checkEffect"], on: "builder", slots: [{ arg: 0, kind: R, flag: true }] },
+      // effect 3 (and @effect/schema)
       {
         names: ["transform", "transformOrFail", "optionalToRequired", "requiredToOptional", "optionalToOptional"],
         on: "builder",
         slots: [{ arg: 2, keys: decodeEncode, kind: T, flag: true }],
-        versions: "3",
       },
+      // effect 4 (SchemaGetter, SchemaTransformation)
       {
         names: ["transform", "transformOrFail", "transformOptional", "transformEffect", "middlewareDecoding", "middlewareEncoding", "catchDecoding", "catchEncoding"],
         on: "builder",
         slots: [{ arg: 0, kind: T, flag: true }, { arg: 0, keys: decodeEncode, kind: T, flag: true }],
-        versions: "4",
       },
       { names: ["suspend"], on: "builder", slots: [{ arg: 0, kind: L, flag: false, runs: "once" }] },
     ],
@@ -439,8 +438,9 @@ export const catalogue: readonly LibraryEntry[] = [
     compilers: [{ names: ["Compile"], on: "call", result: "validator", label: "compiles a validator (TypeBox caches nothing)" }],
     apis: [
       { names: ["Decode", "Encode"], on: "method", slots: [{ arg: 0, kind: T, flag: true }] },
-      { names: ["Decode", "Encode"], on: "builder", slots: [{ arg: 1, kind: T, flag: true }], versions: "1.x" },
-      { names: ["Refine"], on: "builder", slots: [{ arg: 1, kind: P, flag: true }, { arg: 2, kind: M, flag: false }], versions: "1.x" },
+      // typebox 1.x
+      { names: ["Decode", "Encode"], on: "builder", slots: [{ arg: 1, kind: T, flag: true }] },
+      { names: ["Refine"], on: "builder", slots: [{ arg: 1, kind: P, flag: true }, { arg: 2, kind: M, flag: false }] },
       { names: ["Recursive"], on: "builder", slots: [{ arg: 0, kind: L, flag: false, runs: "once" }] },
     ],
   },
@@ -474,14 +474,6 @@ export const catalogue: readonly LibraryEntry[] = [
     ],
   },
 ];
-
-export function libraryById(id: LibraryId): LibraryEntry {
-  const found = catalogue.find((library) => library.id === id);
-  if (!found) throw new Error(`stable-schema: unknown library "${id}"`);
-  return found;
-}
-
-export const libraryIds: readonly LibraryId[] = catalogue.map((library) => library.id);
 
 /** The library a module specifier belongs to, honouring the user's module map first. */
 export function libraryForModule(specifier: string, modules?: Readonly<Record<string, string>>): LibraryEntry | undefined {

@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, propertyKeyName, unwrapExpression } from "./ast.js";
 import type { ModuleExport } from "./cache-catalogue.js";
-import { type ScopeManager, type Variable, requireCalls } from "./trace.js";
+import { type ScopeManager, type Variable, requireCalls } from "./bindings.js";
 
 function readReferences(variable: Variable | undefined): TSESTree.Node[] {
   if (!variable) return [];

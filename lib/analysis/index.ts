@@ -4,8 +4,9 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { VisitorKeys } from "./ast.js";
 import { type CaptureInfo, analyzeCaptures } from "./captures.js";
 import { knownModuleSpecifiers } from "./catalogue.js";
-import { type ContextOptions, type RepeatAnswer, repeatContext } from "./context.js";
-import { type ScopeManager, type SlotSite, type TraceResult, traceSchemaCalls } from "./trace.js";
+import { type RepetitionOptions, type RepeatAnswer, RepetitionMemo, repetitionOf } from "./repetition.js";
+import type { ScopeManager } from "./bindings.js";
+import { type SlotSite, type TraceResult, traceSchemaCalls } from "./trace.js";
 import type { TypeInfo } from "./type-info.js";
 import { catalogueMethodNames, typedReceiverRoots } from "./typed.js";
 
@@ -21,11 +22,10 @@ export interface FileAnalysis {
   /** Capture analysis per slot function, computed on first request. */
   captures(site: SlotSite): CaptureInfo;
   /** "Runs repeatedly?" for a node, per option set, computed on first request. */
-  context(node: TSESTree.Node, options: ContextOptions): RepeatAnswer;
+  repetition(node: TSESTree.Node, options: RepetitionOptions): RepeatAnswer;
 }
 
 const emptyTrace: TraceResult = {
-  libraries: new Set(),
   calls: [],
   sites: [],
   siteByFunction: new Map(),
@@ -83,6 +83,7 @@ export function analyzeFile(
   }
   const captureMemo = new Map<SlotSite, CaptureInfo>();
   const contextMemo = new Map<string, WeakMap<TSESTree.Node, RepeatAnswer>>();
+  const repetitionInput = { trace, scopeManager: source.scopeManager, visitorKeys: source.visitorKeys, memo: new RepetitionMemo() };
   const analysis: FileAnalysis = {
     trace,
     captures(site) {
@@ -93,7 +94,7 @@ export function analyzeFile(
       }
       return info;
     },
-    context(node, options) {
+    repetition(node, options) {
       const key = `${options.checkFactories}|${options.memoFunctions.join(",")}|${options.effectFunctions?.join(",") ?? "-"}`;
       let byNode = contextMemo.get(key);
       if (!byNode) {
@@ -102,7 +103,7 @@ export function analyzeFile(
       }
       let answer = byNode.get(node);
       if (!answer) {
-        answer = repeatContext(node, { trace, scopeManager: source.scopeManager, visitorKeys: source.visitorKeys }, options);
+        answer = repetitionOf(node, repetitionInput, options);
         byNode.set(node, answer);
       }
       return answer;
@@ -116,8 +117,8 @@ export function analyzeFile(
   return analysis;
 }
 
-export { describeRepeat, functionName, defaultMemoFunctions, defaultEffectFunctions } from "./context.js";
-export type { ContextOptions, RepeatAnswer, RepeatReason } from "./context.js";
+export { describeRepeat, functionName, defaultMemoFunctions, defaultEffectFunctions } from "./repetition.js";
+export type { RepetitionOptions, RepeatAnswer, RepeatReason } from "./repetition.js";
 export type { CaptureInfo, Capture } from "./captures.js";
 export { blockersOf } from "./captures.js";
 export type { SlotSite, SchemaCall, TraceResult } from "./trace.js";

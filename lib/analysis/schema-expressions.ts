@@ -7,11 +7,13 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
 import { type AnyFunction, type VisitorKeys, contains, isFunctionNode, memberName, unwrapExpression, walk } from "./ast.js";
-import { type BindingKind, type Capture, bindingKind, inTypePosition, isFreshPerRun, isModuleLevel, isReassigned } from "./captures.js";
+import { isReassigned } from "./bindings.js";
+import { type BindingKind, type Capture, bindingKind, inTypePosition, isFreshPerRun, isModuleLevel } from "./captures.js";
 import type { Compiler, LibraryEntry } from "./catalogue.js";
-import { type ContextOptions, type RepeatAnswer, isSchemaShapeGetter } from "./context.js";
+import { type RepetitionOptions, type RepeatAnswer, isSchemaShapeGetter } from "./repetition.js";
 import type { FileAnalysis, SourceInput } from "./index.js";
-import { type SchemaCall, type ScopeManager, type Variable, scopeOf } from "./trace.js";
+import { type ScopeManager, type Variable, scopeOf } from "./bindings.js";
+import type { SchemaCall } from "./trace.js";
 import { libraryOfType } from "./typed.js";
 import type { TypeInfo } from "./type-info.js";
 
@@ -206,7 +208,7 @@ function typedFactoryCalls(
 export function schemaExpressions(
   analysis: FileAnalysis,
   source: SourceInput,
-  options: ContextOptions,
+  options: RepetitionOptions,
   typeInfo?: TypeInfo,
 ): readonly SchemaExpression[] {
   const key = `${options.checkFactories}|${options.memoFunctions.join(",")}|${typeInfo ? "typed" : ""}`;
@@ -226,7 +228,7 @@ export function schemaExpressions(
   const factories = new Set<AnyFunction>();
   for (const call of reportable) {
     if (isChild(call.node, nodes, trace)) continue;
-    const answer = analysis.context(call.node, options);
+    const answer = analysis.repetition(call.node, options);
     if (!answer.repeated && answer.reason === "module" && answer.factory) factories.add(answer.factory);
     found.push({
       node: call.node,
@@ -246,14 +248,14 @@ export function schemaExpressions(
         const call = reference.identifier.parent;
         if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier || contains(fn, call)) continue;
         if (isChild(call, nodes, trace)) continue;
-        const answer = analysis.context(call, options);
+        const answer = analysis.repetition(call, options);
         found.push({ node: call, kind: "factory", apiText: `${variable.name}()`, factory: { name: variable.name, fn }, answer });
       }
     }
     if (typeInfo) {
       for (const call of typedFactoryCalls(source, typeInfo, trace.tracedNodes)) {
         if (isChild(call.node, nodes, trace)) continue;
-        const answer = analysis.context(call.node, options);
+        const answer = analysis.repetition(call.node, options);
         found.push({ node: call.node, kind: "factory", library: call.library, apiText: `${call.name}()`, factory: { name: call.name }, answer });
       }
     }

@@ -3,8 +3,6 @@
 // every function passed in one of the catalogue's slots. Reference-driven, so a file that uses no
 // schema library costs one pass over its imports.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import type { TSESLint } from "@typescript-eslint/utils";
-import { findVariable } from "./eslint-utils.js";
 import {
   type LibraryEntry,
   type Slot,
@@ -14,7 +12,7 @@ import {
   libraryForModule,
   slotsOf,
 } from "./catalogue.js";
-import { isReassigned } from "./captures.js";
+import { type ScopeManager, type Variable, bindingsHolding, isReassigned, moduleImports, readsOf } from "./bindings.js";
 import {
   type FunctionNode,
   isInlineFunction,
@@ -24,10 +22,6 @@ import {
   stringLiteralValue,
   unwrapExpression,
 } from "./ast.js";
-
-type Scope = TSESLint.Scope.Scope;
-type Variable = TSESLint.Scope.Variable;
-type ScopeManager = TSESLint.Scope.ScopeManager;
 
 /** What a traced expression is: the library namespace, one of its exports, or a schema value. */
 type Role =
@@ -59,7 +53,6 @@ export interface SlotSite {
 }
 
 export interface TraceResult {
-  readonly libraries: ReadonlySet<LibraryEntry>;
   readonly calls: readonly SchemaCall[];
   readonly sites: readonly SlotSite[];
   /** Slot sites by function node (every slot, flagged or not: the context analysis needs thunks too). */
@@ -95,60 +88,29 @@ function isBarrel(library: LibraryEntry, specifier: string, modules?: Readonly<R
 /** Identifier nodes that read an import binding, with the library and role they carry. */
 function findRoots(ast: TSESTree.Program, scopeManager: ScopeManager, modules?: Readonly<Record<string, string>>): Root[] {
   const roots: Root[] = [];
-  const addVariable = (variable: Variable | undefined, library: LibraryEntry, role: Role): void => {
-    if (!variable) return;
-    for (const reference of variable.references) {
-      if (reference.isRead() && !reference.init) roots.push({ node: reference.identifier, library, role });
-    }
-  };
-
-  for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (statement.importKind === "type") continue;
-      const library = libraryForModule(statement.source.value, modules);
-      if (!library || library.dataModules?.includes(statement.source.value)) continue;
-      const barrel = isBarrel(library, statement.source.value, modules);
-      for (const specifier of statement.specifiers) {
-        let role: Role | undefined;
-        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) role = { type: "namespace", barrel };
-        else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) role = barrel ? { type: "namespace", barrel } : roleForImported(library, "default");
-        else {
-          if (specifier.importKind === "type") continue;
-          const imported =
-            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-          role = roleForImported(library, imported, barrel);
-        }
-        if (!role) continue;
-        for (const variable of scopeManager.getDeclaredVariables(specifier)) addVariable(variable, library, role);
-      }
-    } else if (
-      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-      statement.importKind === "value" &&
-      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
-    ) {
-      const specifier = stringLiteralValue(statement.moduleReference.expression);
-      const library = specifier === undefined ? undefined : libraryForModule(specifier, modules);
-      if (!library || library.dataModules?.includes(specifier!)) continue;
-      const role: Role = { type: "namespace", barrel: isBarrel(library, specifier!, modules) };
-      for (const variable of scopeManager.getDeclaredVariables(statement)) addVariable(variable, library, role);
-    }
-  }
-
-  // CommonJS: `require("zod")` anywhere, when `require` is not a local binding.
-  for (const { call, specifier } of requireCalls(scopeManager)) {
+  const wanted = (specifier: string): boolean => {
     const library = libraryForModule(specifier, modules);
-    if (library && !library.dataModules?.includes(specifier)) {
-      roots.push({ node: call, library, role: { type: "namespace", barrel: isBarrel(library, specifier, modules) } });
+    return library !== undefined && !(library.dataModules?.includes(specifier) ?? false);
+  };
+  for (const found of moduleImports(ast, scopeManager, wanted)) {
+    const library = libraryForModule(found.specifier, modules)!;
+    const barrel = isBarrel(library, found.specifier, modules);
+    if (found.type === "require") {
+      roots.push({ node: found.call, library, role: { type: "namespace", barrel } });
+      continue;
     }
+    const role: Role | undefined =
+      found.type === "namespace"
+        ? { type: "namespace", barrel }
+        : found.type === "default"
+          ? barrel
+            ? { type: "namespace", barrel }
+            : roleForImported(library, "default")
+          : roleForImported(library, found.imported, barrel);
+    if (!role) continue;
+    for (const variable of found.variables) for (const node of readsOf(variable)) roots.push({ node, library, role });
   }
   return roots;
-}
-
-function isConstLike(variable: Variable): boolean {
-  const def = variable.defs[0];
-  if (variable.defs.length !== 1 || def?.type !== "Variable") return false;
-  if (def.parent.kind === "const" || def.parent.kind === "using" || def.parent.kind === "await using") return true;
-  return variable.references.every((reference) => !reference.isWrite() || reference.init === true);
 }
 
 function calleeText(node: TSESTree.Node): string | undefined {
@@ -174,7 +136,6 @@ export function traceSchemaCalls(
     ...findRoots(ast, scopeManager, modules),
     ...schemaRoots.map((root): Root => ({ node: root.node, library: root.library, role: { type: "schema" } })),
   ];
-  const libraries = new Set<LibraryEntry>();
   const calls: SchemaCall[] = [];
   const seenCalls = new Set<TSESTree.Node>();
   const schemaNodes = new Set<TSESTree.Node>();
@@ -184,9 +145,7 @@ export function traceSchemaCalls(
 
   const enqueueVariable = (variable: Variable, library: LibraryEntry, role: Role): void => {
     if (role.type === "schema") schemaVariables.add(variable);
-    for (const reference of variable.references) {
-      if (reference.isRead() && !reference.init) queue.push({ node: reference.identifier, library, role });
-    }
+    for (const node of readsOf(variable)) queue.push({ node, library, role });
   };
 
   const sites: SlotSite[] = [];
@@ -209,7 +168,6 @@ export function traceSchemaCalls(
       const root = queue.pop()!;
       if (visited.has(root.node)) continue;
       visited.add(root.node);
-      libraries.add(root.library);
       const { library } = root;
       let node: TSESTree.Node = root.node;
       let role: Role = root.role;
@@ -289,27 +247,17 @@ export function traceSchemaCalls(
           schemaNodes.add(node);
           continue;
         }
-        if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
-          if (parent.id.type === AST_NODE_TYPES.Identifier) {
-            for (const variable of scopeManager.getDeclaredVariables(parent)) {
-              if (isConstLike(variable)) enqueueVariable(variable, library, role);
-            }
-          } else if (parent.id.type === AST_NODE_TYPES.ObjectPattern && role.type === "namespace") {
-            for (const property of parent.id.properties) {
-              if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
-              const name = propertyKeyName(property);
-              if (name === undefined) continue;
-              const variable = scopeManager.getDeclaredVariables(parent).find((v) => v.name === (property.value as TSESTree.Identifier).name);
-              const propertyRole = roleForImported(library, name, role.barrel);
-              if (variable && propertyRole && isConstLike(variable)) enqueueVariable(variable, library, propertyRole);
-            }
+        for (const { variable, key } of bindingsHolding(scopeManager, node)) {
+          // `const s = z.string()` holds what `node` is; `const { string } = z` holds one export of a namespace.
+          if (key === undefined) enqueueVariable(variable, library, role);
+          else if (role.type === "namespace") {
+            const propertyRole = roleForImported(library, key, role.barrel);
+            if (propertyRole) enqueueVariable(variable, library, propertyRole);
           }
         }
         break;
       }
     }
-
-
 
     for (; sitedCalls < calls.length; sitedCalls++) {
       const call = calls[sitedCalls]!;
@@ -334,7 +282,7 @@ export function traceSchemaCalls(
     if (queue.length === 0) break;
   }
   sites.sort((a, b) => a.fn.range[0] - b.fn.range[0]);
-  return { libraries, calls, sites, siteByFunction, schemaNodes, schemaVariables, tracedNodes: visited };
+  return { calls, sites, siteByFunction, schemaNodes, schemaVariables, tracedNodes: visited };
 }
 
 function isMethodCall(call: SchemaCall, schemaNodes: ReadonlySet<TSESTree.Node>): boolean {
@@ -400,43 +348,4 @@ function collectTuples(root: TSESTree.Node, call: SchemaCall, add: (site: SlotSi
       for (const element of node.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) stack.push(element);
     }
   }
-}
-
-export type { Scope, Variable, ScopeManager };
-
-/** The innermost scope that contains `node`. */
-export function scopeOf(scopeManager: ScopeManager, node: TSESTree.Node): Scope | undefined {
-  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
-    const scope = scopeManager.acquire(current, true);
-    if (scope) return scope;
-  }
-  return scopeManager.globalScope ?? undefined;
-}
-
-/** The variable an identifier refers to, resolved through scope (shadowing respected). */
-export function resolveIdentifier(scopeManager: ScopeManager, id: TSESTree.Identifier): Variable | undefined {
-  const scope = scopeOf(scopeManager, id);
-  return scope ? (findVariable(scope, id) ?? undefined) : undefined;
-}
-
-/**
- * Every `require("…")` call with a literal specifier, when `require` is not a local binding. ESLint
- * resolves references to a configured global `require` (`sourceType: "commonjs"`, `globals.node`) to a
- * global variable without definitions, so those leave `through`: both are read.
- */
-export function requireCalls(scopeManager: ScopeManager): { call: TSESTree.CallExpression; specifier: string }[] {
-  const globalScope = scopeManager.globalScope;
-  if (!globalScope) return [];
-  const declared = globalScope.set.get("require");
-  const references = [...globalScope.through, ...(declared && declared.defs.length === 0 ? declared.references : [])];
-  const found: { call: TSESTree.CallExpression; specifier: string }[] = [];
-  for (const reference of references) {
-    const id = reference.identifier;
-    if (id.type !== AST_NODE_TYPES.Identifier || id.name !== "require") continue;
-    const call = id.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) continue;
-    const specifier = stringLiteralValue(call.arguments[0]);
-    if (specifier !== undefined) found.push({ call, specifier });
-  }
-  return found;
 }

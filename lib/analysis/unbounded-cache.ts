@@ -25,18 +25,17 @@ import {
   sizeMembers,
   synchronousIterationMethods,
 } from "./cache-catalogue.js";
-import { isReassigned } from "./captures.js";
-import { type RepeatReason, describeRepeat, functionName } from "./context.js";
+import { type RepeatReason, describeRepeat, functionName } from "./repetition.js";
 import { moduleValues } from "./imports.js";
 import { optionalChild } from "./node-fields.js";
 import type { FileAnalysis, SourceInput } from "./index.js";
-import { type ScopeManager, type Variable, resolveIdentifier } from "./trace.js";
+import { type ScopeManager, type Variable, isReassigned, resolveIdentifier } from "./bindings.js";
 import type { TypeInfo } from "./type-info.js";
 
 export interface CacheAnalysisInput {
   readonly source: SourceInput;
   /** The shared "runs repeatedly?" walk (only `context` is read: the rule computes the file analysis on first use). */
-  readonly analysis: Pick<FileAnalysis, "context">;
+  readonly analysis: Pick<FileAnalysis, "repetition">;
   readonly typeInfo?: TypeInfo | undefined;
   /** Also report collections that escape (exported, passed on, returned): their owner may prune them elsewhere. */
   readonly checkEscaping: boolean;
@@ -147,7 +146,7 @@ class CacheAnalyzer {
   }
 
   private computeRepeats(node: TSESTree.Node, depth: number): RepeatReason | undefined {
-    const answer = this.input.analysis.context(node, { checkFactories: true, memoFunctions: [] });
+    const answer = this.input.analysis.repetition(node, { checkFactories: true, memoFunctions: [] });
     if (!answer.repeated) return undefined;
     const reason = answer.reason;
     switch (reason.type) {

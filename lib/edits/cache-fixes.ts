@@ -8,7 +8,7 @@ import { suggestedCache, collectionMethods } from "../analysis/cache-catalogue.j
 import type { SourceInput } from "../analysis/index.js";
 import type { CollectionProblem, FinallyTarget } from "../analysis/unbounded-cache.js";
 import { NameRegistry } from "./names.js";
-import { planNamedImport } from "./plan.js";
+import { planNamedImport } from "./imports.js";
 import { type TextEdit, indentationAt, lineEnding, mergeEdits } from "./text.js";
 
 export interface CacheSuggestions {

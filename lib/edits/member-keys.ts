@@ -11,7 +11,8 @@ import type { SourceInput } from "../analysis/index.js";
 import type { TypeInfo } from "../analysis/type-info.js";
 import type { NameRegistry } from "./names.js";
 import type { FileStyle } from "./style.js";
-import { type TextEdit, indentationAt, mergeEdits, tokenBefore } from "./text.js";
+import { type TextEdit, indentationAt, mergeEdits } from "./text.js";
+import { tokenBefore } from "./tokens.js";
 
 export interface MemberCopy {
   /** The captured object (`row`) and the member read (`prefix`). */

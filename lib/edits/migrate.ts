@@ -3,10 +3,11 @@
 // parses, runs the analysis and applies the planned text edits.
 import { setParents } from "../analysis/ast.js";
 import { type FileAnalysis, type SourceInput, analyzeFile, mentionsCatalogueMethod, mentionsSchemaModule } from "../analysis/index.js";
+import { type SiteOptions, defaultSiteOptions, reportedSites } from "../analysis/reported.js";
 import type { TypeInfo } from "../analysis/type-info.js";
+import { type FixAction, fixKinds } from "./fix-kinds.js";
 import { migrateSchemas } from "./migrate-schemas.js";
-import { type SitePlan, planSites } from "./plan.js";
-import { type SiteOptions, defaultSiteOptions, reportedSites } from "./sites.js";
+import { type SitePlan, planSites, reasonsBefore } from "./plan.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
 import { programsWithText, typeInfoFrom } from "./types.js";
 import type * as ts from "typescript";
@@ -35,7 +36,8 @@ export interface MigrateOptions {
   hoistSchemas?: "eager" | "lazy";
 }
 
-export type SiteAction = "hoisted" | "wrapped" | "left";
+/** What happened to a site: the action of the fix kind applied to it, or "left". */
+export type SiteAction = FixAction | "left";
 
 export interface SiteResult {
   /** 1-based line and 0-based column of the inline closure in the original source. */
@@ -48,7 +50,7 @@ export interface SiteResult {
   name?: string;
   /** Why a site was left as it is; for a wrapped site, why it was not hoisted instead. */
   reason?: string;
-  /** Wrapped only because parameter types were unknown: `--project` would hoist it. */
+  /** Fixed by a later kind only because parameter types were unknown: `--project` would hoist it. */
   needsTypes?: boolean;
   /** `schema` for a schema built per call (`--hoist-schemas`); absent for an inline closure. */
   kind?: "schema";
@@ -136,7 +138,9 @@ function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
   );
 }
 
-function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap", memo: Map<string, readonly SitePlan[]>): PassResult {
+type Phase = (typeof fixKinds)[number];
+
+function runPass(text: string, options: MigrateOptions, phase: Phase, memo: Map<string, readonly SitePlan[]>): PassResult {
   // A phase that changed nothing leaves the text as it was: the next phase reuses its plans.
   let plans = memo.get(text);
   if (!plans) {
@@ -148,10 +152,9 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap",
   const groups: (readonly TextEdit[])[] = [];
   const owner: number[] = [];
   plans.forEach((plan, index) => {
-    // The wrap keyed on the members a closure reads is preferred (the rule's first suggestion).
-    const edits = phase === "hoist" ? plan.hoist?.edits : (plan.memberWrap ?? plan.wrap)?.edits;
-    if (edits) {
-      groups.push(edits);
+    const option = plan.options.find((candidate) => candidate.kind === phase.kind);
+    if (option?.fix) {
+      groups.push(option.edits);
       owner.push(index);
     }
   });
@@ -163,9 +166,9 @@ function runPass(text: string, options: MigrateOptions, phase: "hoist" | "wrap",
 }
 
 /**
- * Migrates one file: hoists what can move (the rule's autofix), then wraps what captures locals in
- * `withKey` (the rule's suggestion), pass by pass exactly like `eslint --fix`, so the output is the
- * same bytes. Throws SourceParseError (with file:line) when the file does not parse.
+ * Migrates one file, one fix kind after the other in fix-kinds order (hoist what can move — the
+ * rule's autofix —, then wrap what captures locals in `withKey` — the rule's suggestion), pass by pass
+ * exactly like `eslint --fix`, so the output is the same bytes. Throws SourceParseError (with file:line) when the file does not parse.
  */
 export function migrateSource(source: string, options: MigrateOptions): MigrateResult {
   if (!options.programs && !mentionsSchemaModule(source, options.modules)) {
@@ -183,7 +186,7 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
   let text = source;
   let lastPlans: readonly SitePlan[] = [];
   const memo = new Map<string, readonly SitePlan[]>();
-  for (const phase of ["hoist", "wrap"] as const) {
+  for (const phase of fixKinds) {
     let previousCount = Number.POSITIVE_INFINITY;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let result: PassResult;
@@ -196,7 +199,7 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
       }
       // Every applied edit removes its site; if the count does not drop, stop rather than loop.
       if (result.plans.length >= previousCount) {
-        throw new Error(`stable-schema: internal error: edits to ${options.filename} did not converge (${phase} pass ${pass})`);
+        throw new Error(`stable-schema: internal error: edits to ${options.filename} did not converge (${phase.kind} pass ${pass})`);
       }
       if (!entries) {
         entries = result.plans.map((plan) => ({
@@ -214,15 +217,18 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
           ? pending[index]!
           : { line: plan.site.fn.loc.start.line, column: plan.site.fn.loc.start.column, api: plan.site.apiText };
         if (result.applied.has(index)) {
-          const name = phase === "hoist" ? plan.hoist?.name : plan.wrap?.id;
+          const option = plan.options.find((candidate) => candidate.kind === phase.kind);
+          // Why the kinds before this one did not apply (for a wrap: why the closure was not hoisted).
+          const before = plan.options.slice(0, plan.options.indexOf(option!));
+          const reasons = before.flatMap((earlier) => earlier.reason ?? []);
           entry.result = {
             line: entry.line,
             column: entry.column,
             api: entry.api,
-            action: phase === "hoist" ? "hoisted" : "wrapped",
-            ...(name !== undefined ? { name } : {}),
-            ...(phase === "wrap" && plan.notHoisted !== undefined ? { reason: plan.notHoisted } : {}),
-            ...(phase === "wrap" && plan.needsTypes ? { needsTypes: true } : {}),
+            action: phase.action,
+            ...(option?.name !== undefined ? { name: option.name } : {}),
+            ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
+            ...(before.some((earlier) => earlier.needsTypes) ? { needsTypes: true } : {}),
           };
           if (!aligned) entries?.push(entry);
         } else {
@@ -244,7 +250,7 @@ export function migrateSource(source: string, options: MigrateOptions): MigrateR
       column: entry.column,
       api: entry.api,
       action: "left",
-      reason: plan?.notWrapped ?? plan?.notHoisted ?? "no safe edit",
+      reason: (plan && reasonsBefore(plan).at(-1)) ?? "no safe edit",
     };
   });
   const sites = (entries ?? []).flatMap((entry) => (entry.result ? [entry.result] : []));

@@ -30,6 +30,10 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 export class NameRegistry {
   private readonly taken: Set<string>;
   private readonly ids: Set<string>;
+  /** Names handed out by `local` (a binding name taken from a property: only one per name). */
+  private readonly given = new Set<string>();
+  /** Per base, the first suffix not tried yet: names are only ever added, so the ones below it stay taken. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(ast: TSESTree.Program, existingIds: Iterable<string> = []) {
     this.taken = usedNames(ast);
@@ -48,13 +52,7 @@ export class NameRegistry {
         return candidate;
       }
     }
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? root : `${root}${n}`;
-      if (!this.taken.has(candidate) && !reservedNames.has(candidate)) {
-        this.taken.add(candidate);
-        return candidate;
-      }
-    }
+    return this.fresh(`identifier:${root}`, root, (candidate) => !this.taken.has(candidate) && !reservedNames.has(candidate), this.taken);
   }
 
   /**
@@ -73,8 +71,6 @@ export class NameRegistry {
     return name;
   }
 
-  private readonly given = new Set<string>();
-
   /** A withKey id unique in the module: `base`, `base` with each qualifier, then numbered. */
   id(base: string, qualifiers: readonly string[] = []): string {
     for (const candidate of [base, ...qualifiers.map((q) => `${base}${q}`)]) {
@@ -83,10 +79,15 @@ export class NameRegistry {
         return candidate;
       }
     }
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}${n}`;
-      if (!this.ids.has(candidate)) {
-        this.ids.add(candidate);
+    return this.fresh(`id:${base}`, base, (candidate) => !this.ids.has(candidate), this.ids);
+  }
+
+  private fresh(counter: string, root: string, free: (candidate: string) => boolean, into: Set<string>): string {
+    for (let n = this.nextSuffix.get(counter) ?? 1; ; n++) {
+      const candidate = n === 1 ? root : `${root}${n}`;
+      if (free(candidate)) {
+        into.add(candidate);
+        this.nextSuffix.set(counter, n + 1);
         return candidate;
       }
     }

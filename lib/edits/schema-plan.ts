@@ -12,7 +12,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
 import { type AnyFunction, contains, isFunctionNode, isTransparentWrapper, propertyKeyName, unwrapExpression, walk } from "../analysis/ast.js";
 import type { Capture } from "../analysis/captures.js";
-import { containsJsx, isHookName, plainName } from "../analysis/context.js";
+import { containsJsx, isHookName, plainName } from "../analysis/repetition.js";
 import {
   type ExpressionCaptures,
   type SchemaExpression,
@@ -21,11 +21,15 @@ import {
   expressionCaptures,
   isConstruction,
 } from "../analysis/schema-expressions.js";
-import type { Variable } from "../analysis/trace.js";
+import type { Variable } from "../analysis/bindings.js";
 import { importedFactoryProblem } from "./imported-factory.js";
-import { type PlannerInput, insertionPoint, isTypeScriptFile, planWithKeyImport, runsBeforeModuleBody, topLevelStatement } from "./plan.js";
+import type { PlannerInput } from "./fix-kind.js";
+import { planNamedImport } from "./imports.js";
+import { insertionPoint, runsBeforeModuleBody, topLevelStatement } from "./placement.js";
+import { isTypeScriptFile } from "./plan.js";
 import { NameRegistry, camel, pascal, reservedNames } from "./names.js";
-import { type TextEdit, commentsBefore, indentationAt, lineEnding, lineStart, mergeEdits } from "./text.js";
+import { type TextEdit, indentationAt, lineEnding, lineStart, mergeEdits } from "./text.js";
+import { commentsBefore } from "./tokens.js";
 import { typeNamesIn } from "./types.js";
 
 export type SchemaFixKind = "hoist" | "hoist-lazy" | "use-memo" | "schema-factory" | "hoist-parts";
@@ -279,7 +283,7 @@ function useMemoCallee(input: PlannerInput, registry: NameRegistry): { callee: s
     }
   }
   if (namespace !== undefined) return { callee: `${namespace}.useMemo` };
-  const planned = planWithKeyImport({ ...input, withKey: { module: reactModule, name: "useMemo" } }, registry);
+  const planned = planNamedImport(input.source, input.filename, { module: reactModule, name: "useMemo" }, registry);
   return { callee: planned.local, ...(planned.edit ? { edit: planned.edit } : {}) };
 }
 
@@ -399,7 +403,7 @@ export function planSchemaExpressions(input: SchemaPlannerInput, expressions: re
         else if (evaluation && (evaluation.otherCalls.length > 0 || evaluation.registrations.length > 0)) {
           left.push({ kind: "schema-factory", reason: "it does more than build a schema (calls or registrations would run once per argument list)" });
         } else {
-          factoryImport ??= planWithKeyImport({ ...input, withKey: { module: input.withKey.module, name: "schemaFactory" } }, registry);
+          factoryImport ??= planNamedImport(input.source, input.filename, { module: input.withKey.module, name: "schemaFactory" }, registry);
           const name = registry.identifier(
             expression.factory ? camel(`cached ${expression.factory.name.replace(/^.*\./, "")}`) : `get${pascal(baseName(expression))}`,
           );

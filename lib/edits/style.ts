@@ -123,3 +123,10 @@ export function rebaseIndentation(original: string, from: number, text: string):
     .map((line, index) => (index > 0 && line.startsWith(base) ? line.slice(base.length) : line))
     .join("\n");
 }
+
+/** A string literal in the given quotes (`JSON.stringify` escapes, with `'` escaped instead of `"` in single quotes). */
+export function stringLiteral(value: string, quote: "'" | '"'): string {
+  const json = JSON.stringify(value);
+  if (quote === '"') return json;
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}

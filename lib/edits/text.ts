@@ -1,8 +1,6 @@
 // Text edits on the original source, applied the way ESLint applies fixes: a fix is one range and
 // one replacement; fixes are applied in order and one that overlaps an earlier one waits for the
 // next pass. The codemod and `eslint --fix` therefore produce the same bytes.
-import type { TSESTree } from "@typescript-eslint/utils";
-
 export interface TextEdit {
   readonly range: readonly [number, number];
   readonly text: string;
@@ -24,7 +22,7 @@ export function mergeEdits(text: string, edits: readonly TextEdit[]): TextEdit {
   return { range: [start, end], text: out };
 }
 
-/** Applies non-overlapping fixes in order (ESLint's rule: a fix touching the previous one is skipped). */
+/** Applies non-overlapping fixes in order (ESLint's rule: a fix touching the previous one is skipped): one lint pass, as Oxlint applies it. */
 export function applyFixes(text: string, fixes: readonly TextEdit[]): { output: string; applied: TextEdit[]; skipped: TextEdit[] } {
   const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const applied: TextEdit[] = [];
@@ -49,40 +47,6 @@ export function applyFixes(text: string, fixes: readonly TextEdit[]): { output: 
 export function lineEnding(text: string): string {
   const index = text.indexOf("\n");
   return index > 0 && text[index - 1] === "\r" ? "\r\n" : "\n";
-}
-
-/** Index of the first token (or comment) that starts at or after `position` (sorted by range). */
-function tokenIndexAt(tokens: readonly { readonly range: readonly [number, number] }[], position: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle]!.range[0] < position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-export function tokenBefore(ast: TSESTree.Program, position: number): TSESTree.Token | undefined {
-  const tokens = ast.tokens ?? [];
-  return tokens[tokenIndexAt(tokens, position) - 1];
-}
-
-export function tokenAt(ast: TSESTree.Program, position: number): TSESTree.Token | undefined {
-  const tokens = ast.tokens ?? [];
-  const token = tokens[tokenIndexAt(tokens, position)];
-  return token && token.range[0] === position ? token : undefined;
-}
-
-/** Comments that lie between the previous token and `node`. */
-export function commentsBefore(ast: TSESTree.Program, node: TSESTree.Node | TSESTree.Token): TSESTree.Comment[] {
-  const previous = tokenBefore(ast, node.range[0]);
-  const from = previous ? previous.range[1] : 0;
-  // Comments are sorted by position: from the first one at or after `from`, those before the node.
-  const comments = ast.comments ?? [];
-  const found: TSESTree.Comment[] = [];
-  for (let i = tokenIndexAt(comments, from); i < comments.length && comments[i]!.range[1] <= node.range[0]; i++) found.push(comments[i]!);
-  return found;
 }
 
 /** Start of the line `position` is on. */

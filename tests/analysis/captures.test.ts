@@ -1,11 +1,11 @@
-// Unit tests of analyzeCaptures: one test per known trap (design.md), asserting values, types,
+// Unit tests of analyzeCaptures: one test per known trap (CONTRIBUTING.md, "Known traps"), asserting values, types,
 // binding kinds, reassignment and the lexical this/arguments/super/new.target flags.
 import { parseForESLint } from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import { type FunctionNode, type VisitorKeys, isInlineFunction, setParents, walk } from "../../lib/analysis/ast.js";
 import { type CaptureInfo, analyzeCaptures, blockersOf } from "../../lib/analysis/captures.js";
-import type { ScopeManager } from "../../lib/analysis/trace.js";
+import type { ScopeManager } from "../../lib/analysis/bindings.js";
 
 /** Analyzes the inline function that starts at `marker` (its first occurrence) in `code`. */
 function capturesAt(code: string, marker: string, jsx = false): CaptureInfo {

@@ -3,9 +3,9 @@ import { parseForESLint } from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import { type VisitorKeys, setParents } from "../../lib/analysis/ast.js";
-import { defaultMemoFunctions, describeRepeat } from "../../lib/analysis/context.js";
+import { defaultMemoFunctions, describeRepeat } from "../../lib/analysis/repetition.js";
 import { analyzeFile, mentionsSchemaModule } from "../../lib/analysis/index.js";
-import type { ScopeManager } from "../../lib/analysis/trace.js";
+import type { ScopeManager } from "../../lib/analysis/bindings.js";
 
 function analyze(text: string, modules?: Record<string, string>) {
   const parsed = parseForESLint(text, { range: true, loc: true, sourceType: "module", ecmaFeatures: { jsx: true } });
@@ -70,7 +70,7 @@ describe("repeatContext", () => {
   const answerFor = (text: string, opts = options) => {
     const analysis = analyze(text);
     const site = analysis.trace.sites.find((s) => s.flag)!;
-    return analysis.context(site.fn, opts);
+    return analysis.repetition(site.fn, opts);
   };
 
   it("module level is not repeated", () => {

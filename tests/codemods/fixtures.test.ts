@@ -1,4 +1,4 @@
-// Codemod fixtures: `<case>.input.<ext>` → `<case>.output.<ext>`, one per known trap and per
+// Codemod fixtures: `__testfixtures__/<codemod>/<case>.input.<ext>` → `<case>.output.<ext>`, one per known trap and per
 // catalogue library. For every pair:
 // - migrateSource(input) is the output byte for byte, and migrateSource(output) changes nothing;
 // - `eslint --fix` with no-inline-predicate (repeated until no fix), then the first suggestion of the
@@ -16,7 +16,7 @@ import { migrateSource } from "../../lib/edits/migrate.js";
 import plugin from "../../plugin.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixtureDir = path.join(here, "__testfixtures__");
+const fixtureDir = path.join(here, "__testfixtures__", "stable-predicates");
 
 /** Settings shared by the codemod and the lint run: `effect3` is effect 3 installed under an alias. */
 const modules = { effect3: "effect" };

@@ -20,7 +20,8 @@ import { migrateSource } from "../../lib/edits/migrate.js";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(here, "../..");
-const fixtureDir = path.join(here, "__testfixtures__");
+const fixturesRoot = path.join(here, "__testfixtures__");
+const fixtureDir = path.join(fixturesRoot, "stable-predicates");
 const modules = { effect3: "effect" };
 
 const tempRoots: string[] = [];
@@ -65,8 +66,9 @@ function hasBuiltRuntime(): void {
 }
 
 describe("type gate: TypeScript fixtures type-check before and after", () => {
-  // The closure fixtures, and the --hoist-schemas fixtures in schemas/ (their outputs come from that phase).
-  const cases = [...readdirSync(fixtureDir), ...readdirSync(path.join(fixtureDir, "schemas")).map((file) => `schemas/${file}`)]
+  // The closure fixtures (stable-predicates/), and the --hoist-schemas fixtures (schemas/).
+  const cases = ["stable-predicates", "schemas"]
+    .flatMap((folder) => readdirSync(path.join(fixturesRoot, folder)).map((file) => `${folder}/${file}`))
     .filter((file) => /\.input\.(?:ts|tsx)$/.test(file))
     .sort()
     .map((file) => ({ input: file, output: file.replace(".input.", ".output.") }));
@@ -84,7 +86,7 @@ describe("type gate: TypeScript fixtures type-check before and after", () => {
       ] as const) {
         const target = path.join(dir, side, from.replace(/\.(?:input|output)\./, "."));
         mkdirSync(path.dirname(target), { recursive: true });
-        cpSync(path.join(fixtureDir, from), target);
+        cpSync(path.join(fixturesRoot, from), target);
         files.push(target);
       }
     }

@@ -56,11 +56,19 @@ export const types = (...names: string[]): string =>
   `uses the local type${names.length > 1 ? "s" : ""} ${names.map((n) => `\`${n}\``).join(", ")}`;
 
 /** An `inlineRepeated` error. */
-export function repeated(api: string, kind: Kind, where: string, capturesText = "", at?: { line?: number; column?: number }): Expected {
+/** Where an error is: with the function-head location, `column`…`endColumn` spans `(s) =>` or `function`. */
+export interface Location {
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export function repeated(api: string, kind: Kind, where: string, capturesText = "", at?: Location): Expected {
   return { messageId: "inlineRepeated", data: { kind, api, where, captures: capturesText }, ...at };
 }
 
 /** An `inlineModule` error (`scope: "all"`). */
-export function moduleLevel(api: string, kind: Kind, capturesText = "", at?: { line?: number; column?: number }): Expected {
+export function moduleLevel(api: string, kind: Kind, capturesText = "", at?: Location): Expected {
   return { messageId: "inlineModule", data: { kind, api, captures: capturesText }, ...at };
 }

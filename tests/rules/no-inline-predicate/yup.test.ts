@@ -63,7 +63,7 @@ export function handler(input: unknown) { return string().test("ne", nonEmpty).v
     {
       name: "yup .test(name, message, fn) reports the predicate, not the message function",
       code: inHandler(`return yup.string().test("n", ({ path }) => path + " bad", (v) => !!v).validateSync(input);`),
-      errors: [repeated(".test()", "predicate", call("handler"), "", { line: 3, column: 62 })],
+      errors: [repeated(".test()", "predicate", call("handler"), "", { line: 3, column: 66, endLine: 3, endColumn: 68 })],
     },
     {
       name: "yup .test({ name, test })",

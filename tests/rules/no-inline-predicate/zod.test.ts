@@ -89,10 +89,25 @@ export const A = string().check(check((ctx) => {}), overwrite((s) => s.trim()));
   ],
   invalid: [
     {
+      name: "reported on the function head: the arrow of an arrow function, `function ` up to the parameters of a function expression",
+      code: `import { z } from "zod";
+export function handler(input: unknown) {
+  return z.string().refine((s) => {
+    return s.length > 0;
+  }).transform(function (s) {
+    return s.trim();
+  }).parse(input);
+}`,
+      errors: [
+        repeated(".refine()", "predicate", call("handler"), "", { line: 3, column: 32, endLine: 3, endColumn: 34 }),
+        repeated(".transform()", "transform", call("handler"), "", { line: 5, column: 16, endLine: 5, endColumn: 25 }),
+      ],
+    },
+    {
       name: "zod .refine capturing a parameter",
       code: `import { z } from "zod";
 export function handler(input: unknown, min: number) { return z.string().refine((s) => s.length > min).parse(input); }`,
-      errors: [repeated(".refine()", "predicate", call("handler"), captures(values("min")), { line: 2, column: 81 })],
+      errors: [repeated(".refine()", "predicate", call("handler"), captures(values("min")), { line: 2, column: 85, endLine: 2, endColumn: 87 })],
     },
     {
       name: "zod/mini named refine() inside string().check()",
@@ -156,7 +171,7 @@ export function handler(input: unknown) { return z.codec(z.string(), z.number(),
 export function handler(input: unknown) {
   return z.object({ a: z.string() }).refine((o) => o.a.length > 0, { when: (payload) => payload.issues.length === 0, error: () => "x" }).parse(input);
 }`,
-      errors: [repeated(".refine()", "predicate", call("handler"), "", { column: 45 }), repeated(".refine()", "predicate", call("handler"), "", { column: 76 })],
+      errors: [repeated(".refine()", "predicate", call("handler"), "", { column: 49 }), repeated(".refine()", "predicate", call("handler"), "", { column: 86 })],
     },
     {
       name: "zod .refine(named, { when: inline }) reports only the when function",

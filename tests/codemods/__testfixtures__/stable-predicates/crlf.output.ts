@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { withKey } from "stable-schema";
+
+function trimName(s: string) {
+  return s.trim();
+}
+
+// CRLF file: inserted lines must use CRLF too.
+export function parse(input: unknown, max: number) {
+  const schema = z.object({
+    // trimmed before the length check
+    name: z.string().transform(trimName),
+    count: z.number().refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/crlf#isValidCount", max])),
+  });
+  return schema.safeParse(input);
+}

@@ -1,0 +1,49 @@
+// lib/edits/types.ts: printed parameter types, used only when complete and writable at module level.
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { setParents } from "../../lib/analysis/ast.js";
+import type { SourceInput } from "../../lib/analysis/index.js";
+import { parseSource } from "../../lib/edits/parse.js";
+import { portableParameterTypes, typeInfoFrom, typeNamesIn } from "../../lib/edits/types.js";
+import { functionAt } from "../snippets.js";
+
+describe("typeNamesIn", () => {
+  it("lists the names a printed type refers to, not property names, parameter names or strings", () => {
+    expect(typeNamesIn(`{ name: string; tags?: Tag[]; "x y": Map<K, V> }`)).toEqual(["Tag", "Map", "K", "V"]);
+    expect(typeNamesIn(`(ctx: RefinementCtx, kind: "a" | 'Local') => void`)).toEqual(["RefinementCtx"]);
+    expect(typeNamesIn(`z.infer<typeof User>`)).toEqual(["z", "User"]);
+  });
+});
+
+describe("portableParameterTypes", () => {
+  const code = `type Point = { x: number };
+function take(f: (p: Point) => boolean) {}
+function local() {
+  type Inner = { y: number };
+  const g = (f: (i: Inner) => boolean) => f;
+  take((p) => p.x > 0);
+  g((i) => i.y > 0);
+}
+`;
+  const file = path.join(process.cwd(), "portable.ts");
+  const host = ts.createCompilerHost({ strict: true, noEmit: true });
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version, onError, create) =>
+    path.resolve(name) === file ? ts.createSourceFile(name, code, version, true) : read(name, version, onError, create);
+  const program = ts.createProgram({ rootNames: [file], options: { strict: true, noEmit: true, types: [] }, host });
+  const parsed = parseSource(code, { filename: file, programs: [program] });
+  setParents(parsed.ast, parsed.visitorKeys);
+  const source = { text: code, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys } as unknown as SourceInput;
+  const info = typeInfoFrom(parsed.services)!;
+
+  it("prints a type whose names are in scope at module level", () => {
+    const fn = functionAt(source, "(p) =>");
+    expect([...portableParameterTypes(info, source, fn.params)!.values()]).toEqual(["Point"]);
+  });
+
+  it("gives up on a local type", () => {
+    const fn = functionAt(source, "(i) =>");
+    expect(portableParameterTypes(info, source, fn.params)).toBeUndefined();
+  });
+});
