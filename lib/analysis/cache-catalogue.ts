@@ -1,7 +1,7 @@
 // The cache catalogue for `no-unbounded-cache`: which constructors make a collection that only a
 // `delete` shrinks, which methods grow, prune or read it, which library caches are bounded, and which
 // memoizers keep an entry per distinct argument unless an option bounds them. Data only — the
-// analysis (unbounded-cache.ts) reads it and never tests a library or method name itself.
+// analysis (unbounded-cache/) reads it and never tests a library or method name itself.
 
 export type CollectionKind = "Map" | "Set" | "object" | "array";
 
