@@ -245,3 +245,23 @@ export const memoizers: readonly MemoizerEntry[] = [
     hint: "give `maxSize` a finite number",
   },
 ];
+
+/**
+ * Where programs print diagnostics. A collection that only remembers which diagnostics were already
+ * printed (`if (!warned.has(message)) { console.warn(message); warned.add(message); }`) keeps one entry
+ * per distinct warning the program itself can give, not per input: it is not a cache.
+ */
+export const diagnosticSinks: readonly (readonly string[])[] = [
+  ["console", "*"],
+  ["process", "emitWarning"],
+];
+
+/** Logger methods (`log.warn(…)`, `logger.debug(…)`): a call of one, on any receiver, prints a diagnostic too. */
+export const loggerMethods: readonly string[] = ["trace", "debug", "info", "warn", "warning", "error", "fatal", "log"];
+
+/** Functions that wrap a function so that calling it prints a deprecation warning once (`util.deprecate`). */
+export const deprecationFactories: readonly ModuleExport[] = ["util", "node:util"].map((module) => ({
+  module,
+  exports: ["deprecate", "default", "*"],
+  members: ["deprecate"],
+}));

@@ -7,7 +7,7 @@ import { isReassigned } from "../captures.js";
 import { optionalChild } from "../node-fields.js";
 import { type Variable, resolveIdentifier } from "../trace.js";
 import type { CacheAnalyzer } from "./analyzer.js";
-import { functionDeclarator, isExportedDeclaration } from "./syntax.js";
+import { enclosingFunction, functionDeclarator, isExportedDeclaration } from "./syntax.js";
 import type { Singleton } from "./types.js";
 
 export class EscapeAnalysis {
@@ -56,6 +56,25 @@ export class EscapeAnalysis {
       }
     };
     return (key === undefined || fromCaller(key, true, 0)) && values.length > 0 && values.every((value) => fromCaller(value, false, 0));
+  }
+
+  /**
+   * A registry that refuses duplicates: a public function that throws when the collection already has
+   * the entry (`if (registry.has(name)) throw …; registry.set(name, …)`). Each key is added once, by
+   * callers that register things — caches never throw on a hit — so, like a registration API, how
+   * often it grows is its callers' decision. `accesses`: every access to the collection.
+   */
+  refusesDuplicates(growth: TSESTree.Node, accesses: readonly TSESTree.Node[]): boolean {
+    const fn = enclosingFunction(growth);
+    if (!fn || !this.isPublicFunction(fn)) return false;
+    return accesses.some((access) => {
+      if (access.range[0] > growth.range[0] || enclosingFunction(access) !== fn) return false;
+      let child: TSESTree.Node = access;
+      for (let parent = access.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+        if (parent.type === AST_NODE_TYPES.IfStatement) return parent.test === child && throwsAtOnce(parent.consequent) && growth.range[0] > parent.range[1];
+      }
+      return false;
+    });
   }
 
   /** Exported, or a public method of a class that is exported or handed out. */
@@ -122,4 +141,10 @@ export class EscapeAnalysis {
       (reference) => !reference.init && reference.isValueReference !== false && this.analyzer.uses.classify(reference.identifier, "object").type === "escape",
     );
   }
+}
+
+/** `throw …` or a block that ends in one. */
+function throwsAtOnce(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body[statement.body.length - 1] : statement;
+  return last?.type === AST_NODE_TYPES.ThrowStatement;
 }

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import type * as ts from "typescript";
 import { createsObject, isFunctionNode, memberName, propertyKeyName, unwrapExpression } from "../ast.js";
 import { isReassigned } from "../captures.js";
-import { resolveIdentifier } from "../trace.js";
+import { type Variable, resolveIdentifier } from "../trace.js";
 import type { CacheAnalyzer } from "./analyzer.js";
 import { functionDeclarator, isExportedDeclaration, typeAnnotationOf, unwrapConstAssertion } from "./syntax.js";
 
@@ -80,6 +80,7 @@ export class KeyBounds {
     ) {
       return this.boundedIteration(loop.right, loop.type === AST_NODE_TYPES.ForInStatement, depth);
     }
+    if (isDepthCounter(variable)) return true;
     if (isReassigned(variable) || declarator.id !== def.name || !declarator.init) return false;
     return this.boundedValue(declarator.init, depth + 1);
   }
@@ -233,4 +234,32 @@ export class KeyBounds {
     }
     return calls;
   }
+}
+
+/**
+ * A counter the code both increments and decrements (`depth++` … `depth--`), and otherwise only sets
+ * to literals: a nesting depth or an in-flight count. Its values stay below its maximum, which the
+ * nesting or the concurrency bounds, not the number of calls.
+ */
+function isDepthCounter(variable: Variable): boolean {
+  let up = false;
+  let down = false;
+  for (const reference of variable.references) {
+    if (!reference.isWrite()) continue;
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.UpdateExpression) {
+      if (parent.operator === "++") up = true;
+      else down = true;
+    } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) {
+      const step = parent.right.type === AST_NODE_TYPES.Literal && typeof parent.right.value === "number";
+      if (parent.operator === "+=" && step) up = true;
+      else if (parent.operator === "-=" && step) down = true;
+      else if (parent.operator !== "=" || !step) return false;
+    } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === reference.identifier) {
+      if (parent.init && !(parent.init.type === AST_NODE_TYPES.Literal && typeof parent.init.value === "number")) return false;
+    } else {
+      return false;
+    }
+  }
+  return up && down;
 }

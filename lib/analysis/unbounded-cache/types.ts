@@ -78,6 +78,7 @@ export type Verdict =
   | "no growth"
   | "bounded keys"
   | "registration API"
+  | "records diagnostics"
   | "grows only at initialisation"
   | "size-capped";
 

@@ -2,7 +2,7 @@
 // reads it, or lets it escape — and which initialisers make a collection the rule tracks. The
 // catalogue (cache-catalogue.ts) says which methods and global functions grow, prune or read.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { isTransparentWrapper, memberName, unwrapExpression } from "../ast.js";
+import { isFunctionNode, isTransparentWrapper, memberName, unwrapExpression } from "../ast.js";
 import {
   type CollectionKind,
   collectionConstructors,
@@ -12,6 +12,7 @@ import {
   pruningAssignments,
   sizeMembers,
 } from "../cache-catalogue.js";
+import { resolveIdentifier } from "../trace.js";
 import type { CacheAnalyzer } from "./analyzer.js";
 import { type Use, escape, prune, read } from "./types.js";
 
@@ -105,6 +106,9 @@ export class UseClassifier {
         const values = (grow.key === undefined ? parent.arguments : kind === "Map" ? parent.arguments.slice(1, 2) : []).filter(
           (a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement,
         );
+        // `if (pool[i] === undefined) pool.push(x)`: the push fills slot `i`, so the array is keyed by `i`.
+        const slot = kind === "array" && name === "push" ? this.filledSlot(parent, member.object) : undefined;
+        if (slot) return { type: "grow", node: parent, key: slot, keyed: true, values };
         return { type: "grow", node: parent, ...(key ? { key } : {}), keyed: grow.key !== undefined, values };
       }
       if (methods.prune.includes(name)) return prune;
@@ -139,6 +143,38 @@ export class UseClassifier {
     return { type: "grow", node: call, ...(key ? { key } : {}), keyed: true, via: path.join(".") };
   }
 
+  /**
+   * The index whose missing slot a push fills: the push sits in the branch taken when `array[i]` is
+   * missing (`=== undefined`, `== null`, `!x`), tested directly or through a variable assigned from it.
+   * Such an array grows to the largest index used (a pool per nesting depth), not with the calls.
+   */
+  private filledSlot(push: TSESTree.CallExpression, array: TSESTree.Node): TSESTree.Node | undefined {
+    const text = this.analyzer.input.source.text;
+    const arrayText = text.slice(array.range[0], array.range[1]);
+    const slotOf = (raw: TSESTree.Node, before: number): TSESTree.Node | undefined => {
+      const node = unwrapExpression(raw);
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && text.slice(node.object.range[0], node.object.range[1]) === arrayText) return node.property;
+      if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = resolveIdentifier(this.analyzer.scopeManager, node);
+      if (!variable) return undefined;
+      const sources = variable.references.flatMap((reference): TSESTree.Node[] => {
+        const written = reference.writeExpr;
+        return written && written.range[1] <= before ? [written] : [];
+      });
+      const slots = sources.map((source) => slotOf(source, before));
+      return slots.length > 0 && slots.every((slot) => slot !== undefined && text.slice(slot.range[0], slot.range[1]) === text.slice(slots[0]!.range[0], slots[0]!.range[1]))
+        ? slots[0]
+        : undefined;
+    };
+    let child: TSESTree.Node = push;
+    for (let parent: TSESTree.Node | undefined = push.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+      if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) continue;
+      const tested = missingValueTested(parent.test);
+      return tested ? slotOf(tested, parent.range[0]) : undefined;
+    }
+    return undefined;
+  }
+
   /** The kind of collection an initialiser creates, or undefined when it is not one this rule tracks. */
   candidateKind(init: TSESTree.Node | null | undefined): CollectionKind | undefined {
     if (!init) return undefined;
@@ -156,4 +192,21 @@ export class UseClassifier {
     }
     return undefined;
   }
+}
+
+/** `x === undefined`, `x == null`, `x === void 0`, `typeof x === "undefined"`, `!x`: the `x` tested for a missing value. */
+function missingValueTested(raw: TSESTree.Node): TSESTree.Node | undefined {
+  const test = unwrapExpression(raw);
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!") return test.argument;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return undefined;
+  const missing = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined") ||
+    (node.type === AST_NODE_TYPES.Literal && node.value === null && test.operator === "==") ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "void") ||
+    (node.type === AST_NODE_TYPES.Literal && node.value === "undefined");
+  const typeOf = (node: TSESTree.Node): TSESTree.Node | undefined =>
+    node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "typeof" ? node.argument : undefined;
+  if (missing(test.right)) return test.right.type === AST_NODE_TYPES.Literal && test.right.value === "undefined" ? typeOf(test.left) : test.left;
+  if (missing(test.left)) return test.left.type === AST_NODE_TYPES.Literal && test.left.value === "undefined" ? typeOf(test.right) : test.right;
+  return undefined;
 }

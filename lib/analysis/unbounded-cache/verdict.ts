@@ -20,6 +20,7 @@ export function analyzeCollection(analyzer: CacheAnalyzer, tracked: Tracked): { 
   const escapes = tracked.escapes || all.some((use) => use.type === "escape");
   if (escapes && !input.checkEscaping) return { verdict: "escapes" };
   const sizeReads = [...uses].filter(([, use]) => use.type === "read" && use.size).map(([access]) => access);
+  const lookups = [...uses].filter(([, use]) => use.type === "read").map(([access]) => access);
   const growths: { use: GrowUse; reason: RepeatReason }[] = [];
   let verdict: Verdict = "no growth";
   for (const use of all) {
@@ -28,7 +29,11 @@ export function analyzeCollection(analyzer: CacheAnalyzer, tracked: Tracked): { 
       if (verdict === "no growth") verdict = "bounded keys";
       continue;
     }
-    if (analyzer.escape.delegatedGrowth(use.node, use.key, use.values ?? [])) {
+    if (analyzer.diagnostics.recordsDiagnostic(use, storesFlag(collection, use), lookups)) {
+      if (verdict === "no growth" || verdict === "bounded keys") verdict = "records diagnostics";
+      continue;
+    }
+    if (analyzer.escape.delegatedGrowth(use.node, use.key, use.values ?? []) || analyzer.escape.refusesDuplicates(use.node, tracked.accesses)) {
       if (!input.checkEscaping) {
         if (verdict === "no growth" || verdict === "bounded keys") verdict = "registration API";
         continue;
@@ -74,4 +79,11 @@ function growthText(collection: Collection, growth: GrowUse): string {
     return method === undefined ? `\`${collection.name}\`` : `\`${collection.name}.${method}(…)\``;
   }
   return `\`${collection.name}[…] = …\``;
+}
+
+/** What is stored is a flag, not data: a Set's item, or a literal value (`warned[name] = true`). */
+function storesFlag(collection: Collection, use: GrowUse): boolean {
+  if (collection.kind === "Set") return true;
+  const values = use.values ?? [];
+  return values.length > 0 && values.every((value) => value.type === AST_NODE_TYPES.Literal && !("regex" in value && value.regex));
 }
