@@ -194,9 +194,10 @@ export class UseClassifier {
   }
 }
 
-/** `x === undefined`, `x == null`, `x === void 0`, `typeof x === "undefined"`, `!x`: the `x` tested for a missing value. */
+/** `x === undefined`, `x == null`, `x === void 0`, `typeof x === "undefined"`, `!x` (or one of `… && …`): the `x` tested for a missing value. */
 function missingValueTested(raw: TSESTree.Node): TSESTree.Node | undefined {
   const test = unwrapExpression(raw);
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === "&&") return missingValueTested(test.right) ?? missingValueTested(test.left);
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!") return test.argument;
   if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return undefined;
   const missing = (node: TSESTree.Node): boolean =>

@@ -41,6 +41,10 @@ tester.run("no-unbounded-cache (not caches)", testedRule, {
       code: `class Tree {}\nconst spares: Tree[] = [];\nlet depth = 0;\nexport function run(f: () => void) {\n  let spare: Tree | undefined;\n  if (depth !== 0) {\n    spare = spares[depth - 1];\n    if (spare === undefined) {\n      spare = new Tree();\n      spares.push(spare);\n    }\n  }\n  depth++;\n  try { f(); } finally { depth--; }\n  return spare;\n}`,
     },
     {
+      name: "the missing-slot test as one conjunct of the branch's condition",
+      code: `const spares: object[] = [];\nlet level = 0;\nexport function nest(f: () => void) {\n  if (level !== 0 && spares[level - 1] === undefined) spares.push({});\n  level++;\n  f();\n  level--;\n}`,
+    },
+    {
       name: "a Map keyed by an in-flight count (incremented and decremented)",
       code: `let active = 0;\nconst byLevel = new Map<number, string>();\nexport async function handle(work: () => Promise<void>) {\n  active += 1;\n  byLevel.set(active, "busy");\n  try { await work(); } finally { active -= 1; }\n}`,
     },
