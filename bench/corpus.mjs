@@ -157,6 +157,144 @@ export const corpusPackages = Object.freeze([
     include: ["lib"],
     why: "A build CLI (plain JavaScript) with hundreds of module-level caches, most of them WeakMaps (no-unbounded-cache).",
   },
+  {
+    name: "express",
+    version: "5.3.0",
+    integrity:
+      "sha512-qCqy1xSoaugxOD4IVHb1ZWdkvCF2W3aE2okKouWj8VwJ+ztskSiXoBnCSJqfKT+cVPJhuJqe9YLbY425+Zh00g==",
+    include: ["index.js", "lib"],
+    why: "HTTP framework (plain CommonJS): the application, request and response prototypes and the view cache (no-unbounded-cache).",
+  },
+  {
+    name: "koa",
+    version: "3.3.0",
+    integrity:
+      "sha512-NdsWJYxVzUuYt718DtEQRhUXqqsAPA4VlaUGrlidjh/T2TP/4OQXqQg4ouUHfHD9f+tgmwLZWPm+JQLgqM9YbA==",
+    include: ["lib"],
+    why: "HTTP framework (plain CommonJS): middleware composition and per-request context objects (no-unbounded-cache).",
+  },
+  {
+    name: "hono",
+    version: "4.13.19",
+    integrity:
+      "sha512-KmXvQAXwcAHV+muzbIwoJ23niEB5nMoDVr9WcRkU8mvjUECm/1+7v4Jgp7P7a+H6MLFrh+vXrGonGrGS+RQfkA==",
+    include: ["dist/compose.js", "dist/context.js", "dist/hono-base.js", "dist/hono.js", "dist/http-exception.js", "dist/index.js", "dist/request.js", "dist/router.js", "dist/adapter", "dist/client", "dist/helper", "dist/jsx", "dist/middleware", "dist/preset", "dist/request", "dist/router", "dist/utils", "dist/validator"],
+    why: "HTTP framework for every runtime (readable ESM build, its CommonJS copy and types left out): routers, middleware caches, JSX renderer (no-unbounded-cache).",
+  },
+  {
+    name: "got",
+    version: "16.1.0",
+    integrity:
+      "sha512-LOvohAoc/3O8+Gi3E5RRvamkyXmJq9ewj/cimmqQYn+Me5OKCVHKQI9ygF0O882l573lrpLbKZpsydYRttpDEg==",
+    include: ["dist/source"],
+    why: "HTTP client (compiled TypeScript, readable ESM): retries, hooks, DNS and response caches (no-unbounded-cache).",
+  },
+  {
+    name: "axios",
+    version: "1.21.1",
+    integrity:
+      "sha512-6eI5Q/Y4u/Um9dDlsRoq5pY2rxnUTv+L4PpLitnbk/i4jb3MxLZ5CsN5Ih3IysbeRYK4pR+P7qfMsOQl9fwwFQ==",
+    include: ["index.js", "lib"],
+    why: "HTTP client (plain ESM sources): adapters, interceptors, helpers with module-level state (no-unbounded-cache).",
+  },
+  {
+    name: "ioredis",
+    version: "6.0.0",
+    integrity:
+      "sha512-f+Dtubxfpf6KYFq7WVXJoOLn0bk4TJrMrN9SzeE+jrWrCWj7XX3fA6vkryafhADX+GMymRxgDJDOI33COkJc0w==",
+    include: ["built"],
+    why: "Redis client (compiled TypeScript): command queues, cluster slots, script caches in long-lived servers (no-unbounded-cache).",
+  },
+  {
+    name: "pg",
+    version: "8.23.1",
+    integrity:
+      "sha512-aL96AHANtWjPLDOLqnhx+ngp9+UK7ETEU8VJrDCGvsSSi/mGLcWYsS6Herg7lmaBJe4uwrfqsa7gTEFaSizDoQ==",
+    include: ["lib"],
+    why: "PostgreSQL client (plain CommonJS): connections, prepared-statement names, type parsers (no-unbounded-cache).",
+  },
+  {
+    name: "@smithy/smithy-client",
+    version: "4.15.2",
+    integrity:
+      "sha512-qweA7dHwcWmq8IN2mIGo7nAfeji1nwWBra+P3nz4R8W8yoQYE6Iy2bN33I0W3d50MN/V5EiDY/nElr4EHITsrg==",
+    include: ["dist-es"],
+    why: "The AWS SDK v3 client runtime (readable ESM): commands, middleware stacks, serde helpers (no-unbounded-cache).",
+  },
+  {
+    name: "graphql",
+    version: "17.1.0",
+    integrity:
+      "sha512-JKCOa7rSQNrket/JFhuua86hljUO+IIpyUHfKxlKD6FEfbrLX8jc1FDrA0KPKI+s8OspBCF/5npYccAICHXPpQ==",
+    include: ["error", "execution", "jsutils", "language", "type", "utilities", "validation", "graphql.mjs", "index.mjs", "version.mjs"],
+    extensions: [".mjs"],
+    why: "GraphQL reference implementation (ESM copy only; its __dev__ build left out): executor, validation, memoised helpers (no-unbounded-cache).",
+  },
+  {
+    name: "socket.io",
+    version: "4.8.4",
+    integrity:
+      "sha512-9ZV9zg8vN8hO3Y25DhR7nUkJ1VDnBhq5O/JrXhFT9s6+F0gqytSASTHVfCFc2mJXaTfARroErplXlzFWwETZqQ==",
+    include: ["dist"],
+    why: "Real-time server (compiled TypeScript): namespaces, rooms, sockets and acknowledgement maps (no-unbounded-cache).",
+  },
+  {
+    name: "yargs",
+    version: "18.2.0",
+    integrity:
+      "sha512-9OpKOLeaoNFecEp7P6iYbzze/5CqWoH7N3SMs/6y1XF4nMvFMspEGZzJ6uFi9MmQwXhyzqYoSEKO3tvA3Z/o2w==",
+    include: ["build/lib", "lib", "index.mjs", "helpers"],
+    why: "A CLI argument parser (compiled TypeScript, ESM): command registries, usage and completion state (no-unbounded-cache).",
+  },
+  {
+    name: "commander",
+    version: "15.1.0",
+    integrity:
+      "sha512-cgnQ88TRrWcC7pVq46RzJVRMktu3W2RcbnoidnfBsl1bmDCBwJS/udcIZpKoCrbAYYaCqsz1yZCVIgbIaU3ddQ==",
+    include: ["index.js", "lib"],
+    why: "A CLI framework (plain CommonJS): commands, options, help (no-unbounded-cache).",
+  },
+  {
+    name: "pino",
+    version: "10.4.0",
+    integrity:
+      "sha512-bk1ZMTwG/Vymx+zPoa28MhNzucFvXJWp3csrSuxuHPSMeUettaCoQ5Jvg07mtC4JGNpcfTwz41oVCnNgBK9+vA==",
+    include: ["pino.js", "file.js", "lib"],
+    why: "Logger for servers (plain CommonJS): child loggers, serializers, transports and worker threads (no-unbounded-cache).",
+  },
+  {
+    name: "winston",
+    version: "3.19.0",
+    integrity:
+      "sha512-LZNJgPzfKR+/J3cHkxcpHKpKKvGfDZVPS4hfJCc4cCG0CgYzvlD6yE/S3CIL/Yt91ak327YCpiF/0MyeZHEHKA==",
+    include: ["lib"],
+    why: "Logger (plain CommonJS sources; its dist copy left out): containers of loggers, profilers, exception handlers (no-unbounded-cache).",
+  },
+  {
+    name: "dd-trace",
+    version: "5.132.0",
+    integrity:
+      "sha512-2j+bHhDuAG0ghR7Qu/3fXR/02QhaX6U4ZanzasT7fZOsprwyR7RIC0gIykwcFiqY+NxF5ITmQAyUOQ0XuH8gfw==",
+    include: ["packages"],
+    why: "An APM agent (plain CommonJS) that runs inside every traced server: per-request, per-query and per-test state at module level, telemetry dedupe sets, instrumentation registries (no-unbounded-cache).",
+  },
+  {
+    name: "tailwindcss",
+    version: "3.4.17",
+    integrity:
+      "sha512-w33E2aCvSDP0tW9RZuNXadXlkHXqFzSkQew/aIa2i/Sj8fThxwovwlXHSPXTbAHwEIhBFXAedUhP2tueAKP8Og==",
+    include: ["src"],
+    why: "A CSS compiler that lives in watch mode and dev servers (its sources, not the compiled lib/ copy): module-level caches of selectors, candidates and contexts (no-unbounded-cache).",
+  },
+  {
+    name: "stylelint",
+    version: "17.16.0",
+    integrity:
+      "sha512-ejlWnbJ13x1GU32+zZXa6sYQJsKKkwSdv2B4rAdO3OWdEmvhSJKcXi5pOphQYSzyaj1kXpuGJr7pcMBNfDIuPw==",
+    include: ["lib"],
+    extensions: [".mjs"],
+    why: "A linter that runs in editors' language servers for hours (ESM copy only): lexer and option caches (no-unbounded-cache).",
+  },
 ]);
 
 const SOURCE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"]);

@@ -1,7 +1,7 @@
 import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
-import { describeCollection, describeRepeat, findUnboundedCaches, mayHaveUnboundedCache } from "../lib/analysis/unbounded-cache.js";
+import { describeCollection, describeRepeat, findUnboundedCaches, mayHaveUnboundedCache } from "../lib/analysis/unbounded-cache/index.js";
 import { typeInfoFrom } from "../lib/analysis/type-info.js";
 import type { FileAnalysis } from "../lib/analysis/index.js";
 import { planCacheSuggestions } from "../lib/edits/cache-fixes.js";

@@ -1,7 +1,7 @@
 // The cache catalogue for `no-unbounded-cache`: which constructors make a collection that only a
 // `delete` shrinks, which methods grow, prune or read it, which library caches are bounded, and which
 // memoizers keep an entry per distinct argument unless an option bounds them. Data only — the
-// analysis (unbounded-cache.ts) reads it and never tests a library or method name itself.
+// analysis (unbounded-cache/) reads it and never tests a library or method name itself.
 
 export type CollectionKind = "Map" | "Set" | "object" | "array";
 
@@ -80,9 +80,6 @@ export const globalFunctionEffects: readonly GlobalFunctionEffect[] = [
 
 /** Global constructors that copy a collection passed to them (`new Map(cache)`, `new Set(items)`). */
 export const copyingConstructors: readonly string[] = ["Map", "Set", "WeakMap", "WeakSet", "Array", "URLSearchParams"];
-
-/** Never reported: entries go away with their keys. Listed for the docs and the tests; never candidates. */
-export const weakCollections: readonly string[] = ["WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry"];
 
 /**
  * Synchronous iteration methods: their callback runs once per element, right away, like the body of a
@@ -245,3 +242,23 @@ export const memoizers: readonly MemoizerEntry[] = [
     hint: "give `maxSize` a finite number",
   },
 ];
+
+/**
+ * Where programs print diagnostics. A collection that only remembers which diagnostics were already
+ * printed (`if (!warned.has(message)) { console.warn(message); warned.add(message); }`) keeps one entry
+ * per distinct warning the program itself can give, not per input: it is not a cache.
+ */
+export const diagnosticSinks: readonly (readonly string[])[] = [
+  ["console", "*"],
+  ["process", "emitWarning"],
+];
+
+/** Logger methods (`log.warn(…)`, `logger.debug(…)`): a call of one, on any receiver, prints a diagnostic too. */
+export const loggerMethods: readonly string[] = ["trace", "debug", "info", "warn", "warning", "error", "fatal", "log"];
+
+/** Functions that wrap a function so that calling it prints a deprecation warning once (`util.deprecate`). */
+export const deprecationFactories: readonly ModuleExport[] = ["util", "node:util"].map((module) => ({
+  module,
+  exports: ["deprecate", "default", "*"],
+  members: ["deprecate"],
+}));

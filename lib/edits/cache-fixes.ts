@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { unwrapExpression } from "../analysis/ast.js";
 import { suggestedCache, collectionMethods } from "../analysis/cache-catalogue.js";
 import type { SourceInput } from "../analysis/index.js";
-import type { CollectionProblem, FinallyTarget } from "../analysis/unbounded-cache.js";
+import type { CollectionProblem, FinallyTarget } from "../analysis/unbounded-cache/index.js";
 import { NameRegistry } from "./names.js";
 import { planNamedImport } from "./imports.js";
 import { type TextEdit, indentationAt, lineEnding, mergeEdits } from "./text.js";
