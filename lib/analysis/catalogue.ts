@@ -434,8 +434,8 @@ export const catalogue: readonly LibraryEntry[] = [
         slots: [{ arg: 0, kind: T, flag: true }, { arg: 0, keys: decodeEncode, kind: T, flag: true }],
         versions: "4",
       },
-      // `SchemaGetter.map(f)` / `SchemaGetter.map(getter, f)`; `SchemaGetter.fail(f)` builds the issue on every decode.
-      { names: ["map"], on: "builder", slots: [{ arg: -1, kind: T, flag: true }], versions: "4" },
+      // `SchemaGetter.fail(f)` builds the issue on every decode. (`SchemaGetter.map(f)` is not listed: entries are
+      // per library, and 3.x `ParseResult.map(result, f)` runs its callback at once and keeps nothing.)
       { names: ["fail"], on: "builder", slots: [{ arg: 0, kind: V, flag: true }], versions: "4" },
       // `new SchemaTransformation.Middleware(decode, encode)`.
       { names: ["Middleware"], on: "builder", slots: [{ arg: "*", kind: T, flag: true }], versions: "4" },

@@ -166,7 +166,16 @@ export const Positive = Schema.Number.pipe(Schema.filter((n) => n > 0));`,
 // Slots added by the review of effect 3.22.4 and 4.1.0 (Schema, SchemaGetter, SchemaTransformation)
 // against their .d.ts (docs/catalogue.md).
 ruleTester.run("no-inline-predicate: effect catalogue review", rule, {
-  valid: [],
+  valid: [
+    {
+      name: "effect 3 ParseResult.map(result, f) inside a decode: the callback runs at once and no schema keeps it",
+      code: `import { ParseResult, Schema } from "effect";
+export const N = Schema.transformOrFail(Schema.String, Schema.Number, {
+  decode: (s) => ParseResult.map(ParseResult.decodeUnknown(Schema.NumberFromString)(s), (n) => n * 2),
+  encode: (n) => ParseResult.succeed(String(n)),
+});`,
+    },
+  ],
   invalid: [
     {
       name: "effect 3 data-last Schema.transform(to, { decode, encode }) / transformOrFail(to, { … })",
@@ -191,13 +200,12 @@ export function handler(input: unknown, taken: string[]) {
       errors: [repeated("Schema.filterEffect()", "refinement", call("handler"), captures(values("taken")))],
     },
     {
-      name: "effect 4 catchDecodingWithContext, catchEncodingWithContext, SchemaGetter.transformOptionalEffect/map/fail, new SchemaTransformation.Middleware",
+      name: "effect 4 catchDecodingWithContext, catchEncodingWithContext, SchemaGetter.transformOptionalEffect/fail, new SchemaTransformation.Middleware",
       code: `import { Effect, Option, Schema, SchemaGetter, SchemaTransformation, SchemaIssue } from "effect";
 export function handler(input: unknown, fallback: string) {
   Schema.String.pipe(Schema.catchDecodingWithContext(() => Effect.succeed(Option.some(fallback))));
   Schema.String.pipe(Schema.catchEncodingWithContext(() => Effect.succeed(Option.some(fallback))));
   SchemaGetter.transformOptionalEffect((o: Option.Option<string>) => Effect.succeed(o));
-  SchemaGetter.map((s: string) => s + fallback);
   SchemaGetter.fail((o) => new SchemaIssue.MissingKey(undefined));
   new SchemaTransformation.Middleware((e) => e, (e) => e);
 }`,
@@ -205,7 +213,6 @@ export function handler(input: unknown, fallback: string) {
         repeated("Schema.catchDecodingWithContext()", "transform", call("handler"), captures(values("fallback"))),
         repeated("Schema.catchEncodingWithContext()", "transform", call("handler"), captures(values("fallback"))),
         repeated("SchemaGetter.transformOptionalEffect()", "transform", call("handler")),
-        repeated("SchemaGetter.map()", "transform", call("handler"), captures(values("fallback"))),
         repeated("SchemaGetter.fail()", "validator", call("handler")),
         repeated("new SchemaTransformation.Middleware()", "transform", call("handler")),
         repeated("new SchemaTransformation.Middleware()", "transform", call("handler")),
