@@ -35,6 +35,19 @@ export interface Slot {
    * (and not the function itself), or property `key` of an object literal in that argument.
    */
   readonly label?: { readonly arg: number; readonly key?: string };
+  /**
+   * Where the call carries the message shown when the check fails, for naming a hoisted closure when no
+   * label names it (`.refine(fn, "Must be positive")` → `isPositive`): argument `arg` as a string, or one
+   * of `keys` of an object literal there; `callable` also reads an arrow that returns a string
+   * (`() => "…"`, valibot and TypeBox message functions); `chained` reads `.message("…")` called on the
+   * call's result (joi). Never the function itself.
+   */
+  readonly message?: {
+    readonly arg?: number;
+    readonly keys?: readonly string[];
+    readonly callable?: boolean;
+    readonly chained?: readonly string[];
+  };
   /** Parameters of the slot function that receive a schema (yup `.when(k, (vals, schema) => …)`): traced as schemas. */
   readonly schemaParams?: readonly number[];
   /**
@@ -171,6 +184,10 @@ const B = "builder";
 const M = "message";
 
 const decodeEncode = ["decode", "encode"] as const;
+/** zod's message: `.refine(fn, "…")`, `{ message: "…" }` (deprecated) or `{ error: "…" }`. */
+const zodMessage = { arg: 1, keys: ["message", "error"] } as const;
+/** arktype's error-message functions in meta (`.configure`, `type(def, "@", meta)`). */
+const arktypeMessageKeys = ["message", "expected", "actual", "problem"] as const;
 
 export const catalogue: readonly LibraryEntry[] = [
   {
@@ -188,15 +205,34 @@ export const catalogue: readonly LibraryEntry[] = [
     },
     terminals: ["parse", "safeParse", "parseAsync", "safeParseAsync", "spa", "decode", "encode", "safeDecode", "safeEncode", "decodeAsync", "encodeAsync", "safeDecodeAsync", "safeEncodeAsync", "toJSONSchema", "treeifyError", "prettifyError", "flattenError", "formatError", "isValid", "validate", "validateAsync"],
     apis: [
-      { names: ["refine"], on: "both", slots: [{ arg: 0, kind: P, flag: true }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
-      { names: ["custom"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
+      // `.refine(fn, "message" | { message, error, when, path, abort, params })`; `error` may also be a message function.
+      { names: ["refine"], on: "both", slots: [{ arg: 0, kind: P, flag: true, message: zodMessage }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
+      { names: ["custom"], on: "builder", slots: [{ arg: 0, kind: P, flag: true, message: zodMessage }, { arg: 1, keys: ["when"], kind: P, flag: true }] },
       { names: ["superRefine", "check", "with"], on: "both", slots: [{ arg: "*", kind: R, flag: true }] },
-      { names: ["refinement"], on: "method", slots: [{ arg: 0, kind: P, flag: true }] }, // zod 3
+      // `.superRefine(fn, { when })` (4.x), `z.check(fn, { when })` (mini).
+      { names: ["superRefine", "check"], on: "both", slots: [{ arg: 1, keys: ["when"], kind: P, flag: true }] },
+      // `z.stringFormat("sku", fn, params?)`: a custom string format checked by `fn`.
+      { names: ["stringFormat"], on: "builder", slots: [{ arg: 1, kind: P, flag: true, label: { arg: 0 } }] },
+      // Formats whose params keep the check def's `when` (the other built-in checks omit it).
+      { names: ["int64", "uint64", "instanceof"], on: "builder", slots: [{ arg: -1, keys: ["when"], kind: P, flag: true }] },
+      // `z.withParser(schema, parser)` (4.6): a clone whose fast path runs `parser` on every parse.
+      { names: ["withParser"], on: "builder", slots: [{ arg: 1, kind: V, flag: true }] },
+      { names: ["refinement"], on: "method", slots: [{ arg: 0, kind: P, flag: true, message: { arg: 1, keys: ["message"] } }] }, // zod 3
+      // zod 3 `z.effect(schema, { type: "refinement", refinement })` / `z.transformer(schema, { type: "transform", transform })`.
+      {
+        names: ["effect", "transformer"],
+        on: "builder",
+        slots: [{ arg: 1, keys: ["refinement"], kind: R, flag: true }, { arg: 1, keys: ["transform"], kind: T, flag: true }],
+      },
       { names: ["transform", "overwrite"], on: "both", slots: [{ arg: 0, kind: T, flag: true }] },
       { names: ["preprocess"], on: "builder", slots: [{ arg: 0, kind: T, flag: true }] },
       { names: ["codec"], on: "builder", slots: [{ arg: 2, keys: decodeEncode, kind: T, flag: true }] },
-      { names: ["default", "prefault", "catch"], on: "both", slots: [{ arg: 0, kind: D, flag: false }] },
+      { names: ["default", "prefault", "catch"], on: "method", slots: [{ arg: 0, kind: D, flag: false }] },
+      // `z._default(inner, fn)`, `z.prefault(inner, fn)`, `z.catch(inner, fn)`: the thunk comes second.
+      { names: ["_default", "prefault", "catch"], on: "builder", slots: [{ arg: 1, kind: D, flag: false }] },
       { names: ["lazy"], on: "builder", slots: [{ arg: 0, kind: L, flag: false, runs: "once" }] },
+      // `.apply((schema) => …)` calls the function at once with the schema (4.x).
+      { names: ["apply"], on: "method", slots: [{ arg: 0, kind: B, flag: false, runs: "once", schemaParams: [0] }] },
     ],
     built: [
       {
@@ -238,15 +274,18 @@ export const catalogue: readonly LibraryEntry[] = [
       {
         names: ["check", "checkAsync", "guard", "custom", "customAsync", "checkItems", "checkItemsAsync", "someItem", "everyItem"],
         on: "builder",
-        slots: [{ arg: 0, kind: P, flag: true }],
+        slots: [{ arg: 0, kind: P, flag: true, message: { arg: 1, callable: true } }],
       },
-      { names: ["partialCheck", "partialCheckAsync"], on: "builder", slots: [{ arg: 1, kind: P, flag: true }] },
+      // `partialCheck(paths, fn, message)`: the paths name the fields the check reads.
+      { names: ["partialCheck", "partialCheckAsync"], on: "builder", slots: [{ arg: 1, kind: P, flag: true, label: { arg: 0 }, message: { arg: 2, callable: true } }] },
       { names: ["rawCheck", "rawCheckAsync"], on: "builder", slots: [{ arg: 0, kind: R, flag: true }] },
       {
         names: ["transform", "transformAsync", "rawTransform", "rawTransformAsync", "mapItems", "filterItems", "findItem", "sortItems", "reduceItems"],
         on: "builder",
         slots: [{ arg: 0, kind: T, flag: true }],
       },
+      // `v.parseJson({ reviver })`, `v.stringifyJson({ replacer })`: called on every parse.
+      { names: ["parseJson", "stringifyJson"], on: "builder", slots: [{ arg: 0, keys: ["reviver", "replacer"], kind: T, flag: true }] },
       { names: ["lazy", "lazyAsync"], on: "builder", slots: [{ arg: 0, kind: B, flag: false, runs: "every-parse" }] },
       {
         names: ["optional", "optionalAsync", "nullable", "nullableAsync", "nullish", "nullishAsync", "undefinedable", "exactOptional", "fallback", "fallbackAsync"],
@@ -284,8 +323,9 @@ export const catalogue: readonly LibraryEntry[] = [
         names: ["test"],
         on: "method",
         slots: [
-          { arg: -1, kind: P, flag: true, label: { arg: 0, key: "name" } },
-          { arg: 0, keys: ["test"], kind: P, flag: true, label: { arg: 0, key: "name" } },
+          // test(fn), test(name, fn), test(name, message, fn); the message may be a function of the params.
+          { arg: -1, kind: P, flag: true, label: { arg: 0, key: "name" }, message: { arg: 1, callable: true } },
+          { arg: 0, keys: ["test"], kind: P, flag: true, label: { arg: 0, key: "name" }, message: { arg: 0, keys: ["message"], callable: true } },
         ],
       },
       { names: ["transform", "transformKeys"], on: "method", slots: [{ arg: 0, kind: T, flag: true }] },
@@ -304,10 +344,12 @@ export const catalogue: readonly LibraryEntry[] = [
           { arg: 0, kind: B, flag: false, runs: "every-parse", schemaParams: [1] },
         ],
       },
-      { names: ["mixed"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }, { arg: 0, keys: ["check"], kind: P, flag: true }] },
+      { names: ["mixed"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }, { arg: 0, keys: ["check"], kind: P, flag: true, label: { arg: 0, key: "type" } }] },
       { names: ["ref"], on: "builder", slots: [{ arg: 1, keys: ["map"], kind: T, flag: true }] },
       { names: ["lazy"], on: "builder", slots: [{ arg: 0, kind: B, flag: false, runs: "every-parse" }] },
       { names: ["default"], on: "method", slots: [{ arg: 0, kind: D, flag: false }] },
+      // `schema.withMutation((s) => …)` calls the function at once with the schema.
+      { names: ["withMutation"], on: "method", slots: [{ arg: 0, kind: B, flag: false, runs: "once", schemaParams: [0] }] },
     ],
   },
   {
@@ -327,15 +369,19 @@ export const catalogue: readonly LibraryEntry[] = [
         slots: [
           { arg: 2, when: { arg: 1, values: [":"] }, kind: P, flag: true },
           { arg: 2, when: { arg: 1, values: ["=>"] }, kind: T, flag: true },
+          // `type(def, "@", { message: (ctx) => … })`: meta functions are registered like the others.
+          { arg: 2, when: { arg: 1, values: ["@"] }, keys: arktypeMessageKeys, kind: M, flag: true },
         ],
       },
       { names: ["narrow", "filter"], on: "method", slots: [{ arg: 0, kind: P, flag: true }] },
       { names: ["pipe", "morph", "try"], on: "both", slots: [{ arg: "*", kind: T, flag: true }] },
       { names: ["default"], on: "method", slots: [{ arg: 0, kind: D, flag: true }] },
-      { names: ["configure"], on: "method", slots: [{ arg: 0, keys: ["message", "expected", "actual", "problem"], kind: M, flag: true }] },
+      { names: ["configure"], on: "method", slots: [{ arg: 0, keys: arktypeMessageKeys, kind: M, flag: true }] },
       { names: ["match"], on: "builder", slots: [{ arg: 0, keys: "*", kind: T, flag: true }] },
       { names: ["case"], on: "both", slots: [{ arg: 1, kind: T, flag: true }] },
       { names: ["match"], on: "method", slots: [{ arg: 0, keys: "*", kind: T, flag: true }] },
+      // `match.at("kind", { "'a'": fn, default: fn })`, `match.in<T>().at(key, cases)`.
+      { names: ["at"], on: "both", slots: [{ arg: 1, keys: "*", kind: T, flag: true }] },
     ],
   },
   {
@@ -349,20 +395,53 @@ export const catalogue: readonly LibraryEntry[] = [
     construction: { builds: true, exceptNamespaces: ["SchemaGetter", "SchemaTransformation", "ParseResult"], except: ["format"] },
     terminals: ["decodeUnknown", "decodeUnknownSync", "decodeUnknownEither", "decodeUnknownPromise", "decodeUnknownOption", "decodeUnknownExit", "decodeUnknownEffect", "decode", "decodeSync", "decodeEither", "decodePromise", "decodeOption", "decodeExit", "decodeEffect", "encode", "encodeSync", "encodeEither", "encodePromise", "encodeUnknown", "encodeUnknownSync", "encodeUnknownEither", "encodeUnknownPromise", "encodeEffect", "validate", "validateSync", "validateEither", "validatePromise", "is", "asserts", "make", "makeUnsafe"],
     apis: [
-      { names: ["filter", "declare", "refine", "makeFilter"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }] },
+      // Annotations name the check (`identifier`) and carry its message (a string in 4.x, a function in 3.x).
+      {
+        names: ["filter", "declare", "refine", "makeFilter"],
+        on: "builder",
+        slots: [{ arg: 0, kind: P, flag: true, label: { arg: 1, key: "identifier" }, message: { arg: 1, keys: ["message"], callable: true } }],
+      },
       { names: ["declare"], on: "builder", slots: [{ arg: 1, keys: decodeEncode, kind: V, flag: true }] },
-      { names: ["filterEffect", "checkEffect"], on: "builder", slots: [{ arg: 0, kind: R, flag: true }] },
-      // effect 3 (and @effect/schema)
+      // `filterEffect(f)` (data-last) and `filterEffect(self, f)` (data-first, 3.x).
+      { names: ["filterEffect", "checkEffect"], on: "builder", slots: [{ arg: 0, kind: R, flag: true }, { arg: 1, kind: R, flag: true }] },
       {
         names: ["transform", "transformOrFail", "optionalToRequired", "requiredToOptional", "optionalToOptional"],
         on: "builder",
-        slots: [{ arg: 2, keys: decodeEncode, kind: T, flag: true }],
+        // data-first `transform(from, to, { decode, encode })`; `transform(to, { … })` is the data-last form.
+        slots: [{ arg: 2, keys: decodeEncode, kind: T, flag: true }, { arg: 1, keys: decodeEncode, kind: T, flag: true }],
       },
+      // 3.x: `withConstructorDefault(() => v)`, `optionalWith(s, { default: () => v })` (data-last and data-first).
+      { names: ["withConstructorDefault", "withDecodingDefault"], on: "builder", slots: [{ arg: 0, kind: D, flag: false }, { arg: 1, kind: D, flag: false }] },
+      { names: ["optionalWith"], on: "builder", slots: [{ arg: 0, keys: ["default"], kind: D, flag: false }, { arg: 1, keys: ["default"], kind: D, flag: false }] },
       // effect 4 (SchemaGetter, SchemaTransformation)
       {
-        names: ["transform", "transformOrFail", "transformOptional", "transformEffect", "middlewareDecoding", "middlewareEncoding", "catchDecoding", "catchEncoding"],
+        names: [
+          "transform",
+          "transformOrFail",
+          "transformOptional",
+          "transformOptionalEffect",
+          "transformEffect",
+          "middlewareDecoding",
+          "middlewareEncoding",
+          "catchDecoding",
+          "catchEncoding",
+          "catchDecodingWithContext",
+          "catchEncodingWithContext",
+        ],
         on: "builder",
         slots: [{ arg: 0, kind: T, flag: true }, { arg: 0, keys: decodeEncode, kind: T, flag: true }],
+      },
+      // `SchemaGetter.fail(f)` builds the issue on every decode. (`SchemaGetter.map(f)` is not listed: entries are
+      // per library, and 3.x `ParseResult.map(result, f)` runs its callback at once and keeps nothing.)
+      { names: ["fail"], on: "builder", slots: [{ arg: 0, kind: V, flag: true }] },
+      // `new SchemaTransformation.Middleware(decode, encode)`.
+      { names: ["Middleware"], on: "builder", slots: [{ arg: "*", kind: T, flag: true }] },
+      // JSON reviver/replacer: 3.x `Schema.parseJson(schema?, options)`, 4.x `Schema.fromJsonString(schema, options)`,
+      // `SchemaGetter.parseJson/stringifyJson(options)`, `SchemaTransformation.fromJsonString(options)`.
+      {
+        names: ["parseJson", "stringifyJson", "fromJsonString"],
+        on: "builder",
+        slots: [{ arg: 0, keys: ["reviver", "replacer"], kind: T, flag: true }, { arg: 1, keys: ["reviver", "replacer"], kind: T, flag: true }],
       },
       { names: ["suspend"], on: "builder", slots: [{ arg: 0, kind: L, flag: false, runs: "once" }] },
     ],
@@ -376,8 +455,14 @@ export const catalogue: readonly LibraryEntry[] = [
     construction: { builds: true, except: ["isRef", "isExpression", "isError", "ValidationError"] },
     terminals: ["validate", "validateAsync", "attempt", "assert", "describe", "isSchema"],
     apis: [
-      { names: ["custom", "external"], on: "both", slots: [{ arg: 0, kind: V, flag: true }] },
+      // `.custom(fn, description)`; `.message("…")` after it overrides the rule's message.
+      { names: ["custom", "external"], on: "both", slots: [{ arg: 0, kind: V, flag: true, label: { arg: 1 }, message: { chained: ["message"] } }] },
       { names: ["unique"], on: "method", slots: [{ arg: 0, kind: P, flag: true }] },
+      // Object dependencies: `.and("a", "b", { isPresent })`, `.with("a", ["b"], { isPresent })`.
+      { names: ["and", "nand", "or", "oxor", "xor"], on: "method", slots: [{ arg: -1, keys: ["isPresent"], kind: P, flag: true }] },
+      { names: ["with", "without"], on: "method", slots: [{ arg: 2, keys: ["isPresent"], kind: P, flag: true }] },
+      // `.fork(paths, (schema) => …)` calls the adjuster at once with each sub-schema.
+      { names: ["fork"], on: "method", slots: [{ arg: 1, kind: B, flag: false, runs: "once", schemaParams: [0] }] },
       { names: ["ref", "expression", "x", "in"], on: "builder", slots: [{ arg: 1, keys: ["adjust"], kind: T, flag: true }] },
       { names: ["default"], on: "method", slots: [{ arg: 0, kind: D, flag: false }] },
     ],
@@ -392,7 +477,8 @@ export const catalogue: readonly LibraryEntry[] = [
     terminals: ["assert", "create", "is", "mask", "validate"],
     apis: [
       { names: ["refine"], on: "builder", slots: [{ arg: 2, kind: R, flag: true, label: { arg: 1 } }] },
-      { names: ["define"], on: "builder", slots: [{ arg: 1, kind: V, flag: true, label: { arg: 0 } }] },
+      // `struct(name, fn)` is the deprecated name of `define`.
+      { names: ["define", "struct"], on: "builder", slots: [{ arg: 1, kind: V, flag: true, label: { arg: 0 } }] },
       { names: ["coerce"], on: "builder", slots: [{ arg: 2, kind: T, flag: true }] },
       { names: ["Struct"], on: "builder", slots: [{ arg: 0, keys: ["validator", "refiner", "coercer"], kind: V, flag: true }] },
       { names: ["dynamic"], on: "builder", slots: [{ arg: 0, kind: B, flag: false, runs: "every-parse" }] },
@@ -409,17 +495,24 @@ export const catalogue: readonly LibraryEntry[] = [
     defaultIsNamespace: true,
     terminals: ["decode", "encode", "is", "validate"],
     apis: [
-      { names: ["brand", "refinement"], on: "builder", slots: [{ arg: 1, kind: P, flag: true }] },
-      { names: ["refine"], on: "builder", slots: [{ arg: 0, kind: P, flag: true }] },
+      { names: ["brand", "refinement"], on: "builder", slots: [{ arg: 1, kind: P, flag: true, label: { arg: 2 } }] },
+      // `D.refine(fn, id)`, `C.refine(fn, id)`, `G.refine(fn)`; `D.fromRefinement(fn, expected)` (also TaskDecoder).
+      { names: ["refine", "fromRefinement"], on: "builder", slots: [{ arg: 0, kind: P, flag: true, label: { arg: 1 } }] },
       { names: ["parse"], on: "builder", slots: [{ arg: 0, kind: V, flag: true }] },
       { names: ["map", "contramap"], on: "builder", slots: [{ arg: 0, kind: T, flag: true }] },
+      // `C.imap(decode, encode)`; `C.make({ decode }, { encode })` from inline decoder and encoder objects.
+      { names: ["imap"], on: "builder", slots: [{ arg: "*", kind: T, flag: true }] },
+      { names: ["make"], on: "builder", slots: [{ arg: 0, keys: ["decode"], kind: V, flag: true }, { arg: 1, keys: ["encode"], kind: T, flag: true }] },
       {
         names: ["Type"],
         on: "builder",
-        slots: [{ arg: 1, kind: P, flag: true }, { arg: 2, kind: V, flag: true }, { arg: 3, kind: T, flag: true }],
+        slots: [{ arg: 1, kind: P, flag: true, label: { arg: 0 } }, { arg: 2, kind: V, flag: true, label: { arg: 0 } }, { arg: 3, kind: T, flag: true, label: { arg: 0 } }],
       },
       { names: ["recursion"], on: "builder", slots: [{ arg: 1, kind: L, flag: false, runs: "once" }] },
-      { names: ["lazy"], on: "builder", slots: [{ arg: 1, kind: L, flag: false, runs: "once" }] },
+      // `D.lazy(id, f)`, `C.lazy(id, f)`; `G.lazy(f)`, `E.lazy(f)`, `Eq.lazy(f)` (memoised).
+      { names: ["lazy"], on: "builder", slots: [{ arg: 1, kind: L, flag: false, runs: "once" }, { arg: 0, kind: L, flag: false, runs: "once" }] },
+      // `D.alt(() => other)(decoder)`: the thunk runs on every decode the first decoder fails.
+      { names: ["alt"], on: "builder", slots: [{ arg: 0, kind: B, flag: false, runs: "every-parse" }] },
     ],
   },
   {
@@ -440,8 +533,10 @@ export const catalogue: readonly LibraryEntry[] = [
       { names: ["Decode", "Encode"], on: "method", slots: [{ arg: 0, kind: T, flag: true }] },
       // typebox 1.x
       { names: ["Decode", "Encode"], on: "builder", slots: [{ arg: 1, kind: T, flag: true }] },
-      { names: ["Refine"], on: "builder", slots: [{ arg: 1, kind: P, flag: true }, { arg: 2, kind: M, flag: false }] },
+      { names: ["Refine"], on: "builder", slots: [{ arg: 1, kind: P, flag: true, message: { arg: 2, callable: true } }, { arg: 2, kind: M, flag: false }] },
       { names: ["Recursive"], on: "builder", slots: [{ arg: 0, kind: L, flag: false, runs: "once" }] },
+      // `Type.Mapped(keys, (K) => …)` (0.34) calls the mapping function at once.
+      { names: ["Mapped"], on: "builder", slots: [{ arg: 1, kind: B, flag: false, runs: "once" }] },
     ],
   },
   {

@@ -193,7 +193,7 @@ describe("fixture properties the outputs are read for", () => {
   });
 
   it("never turns a function that reads its own `this` into an arrow", () => {
-    expect(read("yup-this.output.js")).toMatch(/function isValidMatches\(value\) \{\n\s*return value === this\.parent\.password;/);
+    expect(read("yup-this.output.js")).toMatch(/function matches\(value\) \{\n\s*return value === this\.parent\.password;/);
     expect(read("yup-method-shorthand.output.js")).toContain("test: withKey(function (value) {");
     expect(read("yup-this.output.ts")).toContain("withKey(function (value: string | undefined) {");
   });

@@ -250,7 +250,7 @@ describe("vscode-eslint language server", () => {
       "Fix all auto-fixable problems",
     ]);
     expect(titles(await codeActions(refine!))).toEqual([
-      'Wrap in `withKey()` with the key ["editor-project/src/users#isValidAge", minAge]. (stable-schema/no-inline-predicate)',
+      'Wrap in `withKey()` with the key ["editor-project/src/users#isNotTooYoung", minAge]. (stable-schema/no-inline-predicate)',
       "Disable stable-schema/no-inline-predicate for this line",
       "Disable stable-schema/no-inline-predicate for the entire file",
       "Show documentation for stable-schema/no-inline-predicate",
@@ -282,7 +282,7 @@ export function parseUser(input: unknown, minAge: number) {
   return z
     .object({
       name: z.string().transform(trimName),
-      age: z.number().refine(withKey((n) => n >= minAge, ["editor-project/src/users#isValidAge", minAge]), "too young"),
+      age: z.number().refine(withKey((n) => n >= minAge, ["editor-project/src/users#isNotTooYoung", minAge]), "too young"),
     })
     .parse(input);
 }
@@ -301,7 +301,7 @@ function trimName(s: string) {
   return s.trim();
 }
 
-function isValidAge(n: number) {
+function isNotTooYoung(n: number) {
   return n >= 18;
 }
 
@@ -309,7 +309,7 @@ export function parseUser(input: unknown, minAge: number) {
   return z
     .object({
       name: z.string().transform(trimName),
-      age: z.number().refine(isValidAge, "too young"),
+      age: z.number().refine(isNotTooYoung, "too young"),
     })
     .parse(input);
 }

@@ -121,3 +121,25 @@ export const A = type("string").narrow((s) => s.length > 0);`,
     },
   ],
 });
+
+// Slots added by the review of arktype 2.2.9 (@ark/schema 0.56.8) against its .d.ts (docs/catalogue.md).
+ruleTester.run("no-inline-predicate: arktype catalogue review", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "arktype type(def, \"@\", { message }): meta functions are registered like the others",
+      code: `import { type } from "arktype";
+export function handler(input: unknown, label: string) { return type("string", "@", { message: () => \`\${label} must be text\` })(input); }`,
+      errors: [repeated("type()", "message function", call("handler"), captures(values("label")))],
+    },
+    {
+      name: "arktype match.at(key, cases)",
+      code: `import { match } from "arktype";
+export function handler(input: { kind: "a" } | { kind: "b" }, n: number) { return match.at("kind", { "'a'": () => n, default: () => 0 })(input); }`,
+      errors: [
+        repeated("match.at()", "transform", call("handler"), captures(values("n"))),
+        repeated("match.at()", "transform", call("handler")),
+      ],
+    },
+  ],
+});

@@ -162,3 +162,89 @@ export const Positive = Schema.Number.pipe(Schema.filter((n) => n > 0));`,
     },
   ],
 });
+
+// Slots added by the review of effect 3.22.4 and 4.1.0 (Schema, SchemaGetter, SchemaTransformation)
+// against their .d.ts (docs/catalogue.md).
+ruleTester.run("no-inline-predicate: effect catalogue review", rule, {
+  valid: [
+    {
+      name: "effect 3 ParseResult.map(result, f) inside a decode: the callback runs at once and no schema keeps it",
+      code: `import { ParseResult, Schema } from "effect";
+export const N = Schema.transformOrFail(Schema.String, Schema.Number, {
+  decode: (s) => ParseResult.map(ParseResult.decodeUnknown(Schema.NumberFromString)(s), (n) => n * 2),
+  encode: (n) => ParseResult.succeed(String(n)),
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: "effect 3 data-last Schema.transform(to, { decode, encode }) / transformOrFail(to, { … })",
+      code: `import { ParseResult, Schema } from "effect";
+export function handler(input: unknown, base: number) {
+  Schema.decodeUnknownSync(Schema.String.pipe(Schema.transform(Schema.Number, { decode: (s) => Number(s) + base, encode: (n) => String(n) })))(input);
+  return Schema.decodeUnknownSync(Schema.String.pipe(Schema.transformOrFail(Schema.Number, { decode: (s) => ParseResult.succeed(Number(s)), encode: (n) => ParseResult.succeed(String(n)) })))(input);
+}`,
+      errors: [
+        repeated("Schema.transform()", "transform", call("handler"), captures(values("base"))),
+        repeated("Schema.transform()", "transform", call("handler")),
+        repeated("Schema.transformOrFail()", "transform", call("handler")),
+        repeated("Schema.transformOrFail()", "transform", call("handler")),
+      ],
+    },
+    {
+      name: "effect 3 data-first Schema.filterEffect(self, f)",
+      code: `import { Effect, Schema } from "effect";
+export function handler(input: unknown, taken: string[]) {
+  return Schema.decodeUnknownSync(Schema.filterEffect(Schema.String, (s) => Effect.succeed(!taken.includes(s))))(input);
+}`,
+      errors: [repeated("Schema.filterEffect()", "refinement", call("handler"), captures(values("taken")))],
+    },
+    {
+      name: "effect 4 catchDecodingWithContext, catchEncodingWithContext, SchemaGetter.transformOptionalEffect/fail, new SchemaTransformation.Middleware",
+      code: `import { Effect, Option, Schema, SchemaGetter, SchemaTransformation, SchemaIssue } from "effect";
+export function handler(input: unknown, fallback: string) {
+  Schema.String.pipe(Schema.catchDecodingWithContext(() => Effect.succeed(Option.some(fallback))));
+  Schema.String.pipe(Schema.catchEncodingWithContext(() => Effect.succeed(Option.some(fallback))));
+  SchemaGetter.transformOptionalEffect((o: Option.Option<string>) => Effect.succeed(o));
+  SchemaGetter.fail((o) => new SchemaIssue.MissingKey(undefined));
+  new SchemaTransformation.Middleware((e) => e, (e) => e);
+}`,
+      errors: [
+        repeated("Schema.catchDecodingWithContext()", "transform", call("handler"), captures(values("fallback"))),
+        repeated("Schema.catchEncodingWithContext()", "transform", call("handler"), captures(values("fallback"))),
+        repeated("SchemaGetter.transformOptionalEffect()", "transform", call("handler")),
+        repeated("SchemaGetter.fail()", "validator", call("handler")),
+        repeated("new SchemaTransformation.Middleware()", "transform", call("handler")),
+        repeated("new SchemaTransformation.Middleware()", "transform", call("handler")),
+      ],
+    },
+    {
+      name: "effect JSON revivers and replacers: 3.x Schema.parseJson, 4.x Schema.fromJsonString, SchemaGetter.parseJson/stringifyJson, SchemaTransformation.fromJsonString",
+      code: `import { Schema, SchemaGetter, SchemaTransformation } from "effect";
+export function handler(skip: string) {
+  Schema.parseJson(Schema.Unknown, { reviver: (k, v) => (k === skip ? undefined : v) });
+  Schema.fromJsonString(Schema.Unknown, { replacer: (k, v) => (k === skip ? undefined : v) });
+  SchemaGetter.parseJson({ reviver: (k, v) => v });
+  SchemaGetter.stringifyJson({ replacer: (k, v) => v });
+  SchemaTransformation.fromJsonString({ reviver: (k, v) => v });
+}`,
+      errors: [
+        repeated("Schema.parseJson()", "transform", call("handler"), captures(values("skip"))),
+        repeated("Schema.fromJsonString()", "transform", call("handler"), captures(values("skip"))),
+        repeated("SchemaGetter.parseJson()", "transform", call("handler")),
+        repeated("SchemaGetter.stringifyJson()", "transform", call("handler")),
+        repeated("SchemaTransformation.fromJsonString()", "transform", call("handler")),
+      ],
+    },
+    {
+      name: "effect 3 default thunks (withConstructorDefault, optionalWith { default }): a closure created in the thunk re-runs with it",
+      code: `import { Schema } from "effect";
+export const A = Schema.optionalWith(Schema.String, { default: () => Schema.decodeSync(Schema.String.pipe(Schema.filter((s) => s.length > 0)))("x") });
+export const B = Schema.propertySignature(Schema.String).pipe(Schema.withConstructorDefault(() => Schema.decodeSync(Schema.String.pipe(Schema.filter((s) => s !== "")))("y")));`,
+      errors: [
+        repeated("Schema.filter()", "predicate", "on every call of the default thunk passed to `Schema.optionalWith()`"),
+        repeated("Schema.filter()", "predicate", "on every call of the default thunk passed to `Schema.withConstructorDefault()`"),
+      ],
+    },
+  ],
+});

@@ -242,3 +242,76 @@ export const A = Type.Refine(Type.String(), (s) => s.length > 0);`,
     },
   ],
 });
+
+// Slots added by the review of joi 18.3.2, superstruct 2.0.2, io-ts 2.2.22 and @sinclair/typebox
+// 0.34.52 / typebox 1.4.3 against their .d.ts (docs/catalogue.md).
+ruleTester.run("no-inline-predicate: joi, superstruct, io-ts, TypeBox catalogue review", rule, {
+  valid: [
+    {
+      name: "io-ts G.lazy(f) (arg 0) is memoised: runs once, even with checkFactories",
+      code: `import * as G from "io-ts/Guard";
+import { pipe } from "fp-ts/function";
+export const Name = G.lazy(() => pipe(G.string, G.refine((s): s is string => s.length > 0)));`,
+      options: [{ checkFactories: true }],
+    },
+    {
+      name: "TypeBox 0.34 Type.Mapped(keys, fn) calls fn at once: runs once, even with checkFactories",
+      code: `import { Type } from "@sinclair/typebox";
+export const M = Type.Mapped(Type.Union([Type.Literal("a"), Type.Literal("b")]), () => Type.Transform(Type.String()).Decode((s) => s.trim()).Encode((s) => s));`,
+      options: [{ checkFactories: true }],
+    },
+  ],
+  invalid: [
+    {
+      name: "joi object dependencies with { isPresent }: .and/.or/.xor(…, options), .with/.without(key, peers, options)",
+      code: `import Joi from "joi";
+export function handler(input: unknown, empty: unknown) {
+  Joi.object({ a: Joi.any(), b: Joi.any() }).and("a", "b", { isPresent: (v) => v !== empty }).validate(input);
+  return Joi.object({ a: Joi.any(), b: Joi.any() }).with("a", ["b"], { isPresent: (v) => v !== empty }).validate(input);
+}`,
+      errors: [
+        repeated(".and()", "predicate", call("handler"), captures(values("empty"))),
+        repeated(".with()", "predicate", call("handler"), captures(values("empty"))),
+      ],
+    },
+    {
+      name: "joi .fork(paths, (schema) => …) runs at once: rules added to its schema parameter are traced",
+      code: `import Joi from "joi";
+export function handler(input: unknown, allowed: string[]) {
+  return Joi.object({ a: Joi.string() }).fork(["a"], (s) => s.custom((v) => (allowed.includes(v) ? v : undefined))).validate(input);
+}`,
+      errors: [repeated(".custom()", "validator", call("handler"), captures(values("allowed")))],
+    },
+    {
+      name: "superstruct struct(name, fn), the deprecated name of define",
+      code: `import { assert, struct } from "superstruct";
+export function handler(input: unknown, domain: string) { assert(input, struct("email", (v) => typeof v === "string" && v.endsWith(domain))); }`,
+      errors: [repeated("struct()", "validator", call("handler"), captures(values("domain")))],
+    },
+    {
+      name: "io-ts D.fromRefinement(fn, expected), C.imap(f, g), C.make({ decode }, { encode })",
+      code: `import * as C from "io-ts/Codec";
+import * as D from "io-ts/Decoder";
+import * as E from "io-ts/Encoder";
+export function handler(input: unknown, min: number) {
+  D.fromRefinement((u: unknown): u is number => typeof u === "number" && u >= min, "number").decode(input);
+  C.imap((n: number) => n * min, (n: number) => n / min)(C.number).decode(input);
+  return C.make({ decode: (u: unknown) => D.number.decode(u) }, { encode: (n: number) => String(n) }).decode(input);
+}`,
+      errors: [
+        repeated("D.fromRefinement()", "predicate", call("handler"), captures(values("min"))),
+        repeated("C.imap()", "transform", call("handler"), captures(values("min"))),
+        repeated("C.imap()", "transform", call("handler"), captures(values("min"))),
+        repeated("C.make()", "validator", call("handler")),
+        repeated("C.make()", "transform", call("handler")),
+      ],
+    },
+    {
+      name: "io-ts D.alt(() => …) runs its thunk on every decode the first decoder fails",
+      code: `import * as D from "io-ts/Decoder";
+import { pipe } from "fp-ts/function";
+export const NumberOrText = pipe(D.number, D.alt(() => pipe(D.string, D.refine((s): s is string => s.length > 0, "Text"))));`,
+      errors: [repeated("D.refine()", "predicate", parse("D.alt()"))],
+    },
+  ],
+});

@@ -133,3 +133,22 @@ export const A = v.pipe(v.string(), v.check((s) => s.length > 0));`,
     },
   ],
 });
+
+// Slots added by the review of valibot 1.5.0 against its .d.ts (docs/catalogue.md).
+ruleTester.run("no-inline-predicate: valibot catalogue review", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "valibot v.parseJson({ reviver }) and v.stringifyJson({ replacer }) run on every parse",
+      code: `import * as v from "valibot";
+export function handler(input: unknown, skip: string) {
+  v.parse(v.pipe(v.string(), v.parseJson({ reviver: (key, value) => (key === skip ? undefined : value) })), input);
+  return v.parse(v.pipe(v.unknown(), v.stringifyJson({ replacer: (key, value) => (key === skip ? undefined : value) })), input);
+}`,
+      errors: [
+        repeated("v.parseJson()", "transform", call("handler"), captures(values("skip"))),
+        repeated("v.stringifyJson()", "transform", call("handler"), captures(values("skip"))),
+      ],
+    },
+  ],
+});

@@ -142,3 +142,25 @@ export const A = yup.string().test((v) => !!v);`,
     },
   ],
 });
+
+// Slots added by the review of yup 1.7.1 against its .d.ts (docs/catalogue.md).
+ruleTester.run("no-inline-predicate: yup catalogue review", rule, {
+  valid: [
+    {
+      name: "yup withMutation at module level runs once",
+      code: `import * as yup from "yup";
+export const Name = yup.string().withMutation((s) => s.test("x", "y", (v) => v !== "z"));`,
+      options: [{ checkFactories: true }],
+    },
+  ],
+  invalid: [
+    {
+      name: "yup .withMutation((schema) => …) runs at once: tests added to its schema parameter are traced",
+      code: `import * as yup from "yup";
+export function handler(input: unknown, reserved: string[]) {
+  return yup.string().withMutation((s) => s.test("free", "is taken", (v) => !reserved.includes(v ?? ""))).isValidSync(input);
+}`,
+      errors: [repeated(".test()", "predicate", call("handler"), captures(values("reserved")))],
+    },
+  ],
+});

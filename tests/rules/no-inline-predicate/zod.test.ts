@@ -235,3 +235,86 @@ export const Name = z.string().refine((s) => s.length > 0);`,
   ],
 });
 
+
+// Slots added by the review of zod 4.6.7 (classic, mini, core) and zod/v3 against their .d.ts
+// (docs/catalogue.md): each case fails without its catalogue entry.
+ruleTester.run("no-inline-predicate: zod catalogue review", rule, {
+  valid: [
+    {
+      name: "zod .apply((schema) => …) at module level runs once",
+      code: `import { z } from "zod";
+export const Capped = z.number().apply((s) => s.refine((n) => n <= 10));`,
+      options: [{ checkFactories: true }],
+    },
+  ],
+  invalid: [
+    {
+      name: "zod .superRefine(fn, { when }) (4.x): the `when` predicate",
+      code: `import { z } from "zod";
+const check = (v: string, ctx: z.RefinementCtx) => {};
+export function handler(input: unknown, strict: boolean) { return z.string().superRefine(check, { when: () => strict }).parse(input); }`,
+      errors: [repeated(".superRefine()", "predicate", call("handler"), captures(values("strict")))],
+    },
+    {
+      name: "zod/mini z.check(fn, { when })",
+      code: `import { z } from "zod/mini";
+const noop = () => {};
+export function handler(input: unknown, strict: boolean) { return z.string().check(z.check(noop, { when: () => strict })).parse(input); }`,
+      errors: [repeated("z.check()", "predicate", call("handler"), captures(values("strict")))],
+    },
+    {
+      name: "zod z.stringFormat(name, fn)",
+      code: `import { z } from "zod";
+export function handler(input: unknown, prefix: string) { return z.stringFormat("sku", (s) => s.startsWith(prefix)).parse(input); }`,
+      errors: [repeated("z.stringFormat()", "predicate", call("handler"), captures(values("prefix")))],
+    },
+    {
+      name: "zod z.int64({ when }) and z.instanceof(C, { when }): formats whose params keep the check's `when`",
+      code: `import { z } from "zod";
+export function handler(input: unknown, strict: boolean) {
+  z.int64({ when: () => strict }).parse(input);
+  return z.instanceof(Date, { when: () => strict }).parse(input);
+}`,
+      errors: [
+        repeated("z.int64()", "predicate", call("handler"), captures(values("strict"))),
+        repeated("z.instanceof()", "predicate", call("handler"), captures(values("strict"))),
+      ],
+    },
+    {
+      name: "zod z.withParser(schema, parser) (4.6)",
+      code: `import { z } from "zod";
+export function handler(input: unknown) { return z.withParser(z.string(), (value) => (typeof value === "string" ? value : z.INVALID)).parse(input); }`,
+      errors: [repeated("z.withParser()", "validator", call("handler"))],
+    },
+    {
+      name: "zod .apply((schema) => …) runs at once: closures on its schema parameter are traced",
+      code: `import { z } from "zod";
+export function handler(input: unknown, max: number) { return z.number().apply((s) => s.refine((n) => n <= max)).parse(input); }`,
+      errors: [repeated(".refine()", "predicate", call("handler"), captures(values("max")))],
+    },
+    {
+      name: "zod 3 z.effect(schema, { refinement }) and z.transformer(schema, { transform })",
+      code: `import { z } from "zod/v3";
+export function handler(input: unknown, max: number) {
+  z.effect(z.number(), { type: "refinement", refinement: (n) => n <= max }).parse(input);
+  return z.transformer(z.string(), { type: "transform", transform: (s) => s.trim() }).parse(input);
+}`,
+      errors: [
+        repeated("z.effect()", "refinement", call("handler"), captures(values("max"))),
+        repeated("z.transformer()", "transform", call("handler")),
+      ],
+    },
+    {
+      name: "zod z.catch(inner, thunk) / z._default(inner, thunk): a closure created in the thunk re-runs with it",
+      code: `import { z } from "zod/mini";
+export const N = z.catch(z.number(), () => z.number().check(z.refine((n) => n > 0)).parse(1));
+export const M = z._default(z.number(), () => z.number().check(z.refine((n) => n > 0)).parse(1));
+export const P = z.prefault(z.string(), () => z.string().check(z.refine((s) => s.length > 0)).parse("x"));`,
+      errors: [
+        repeated("z.refine()", "predicate", "on every call of the default thunk passed to `z.catch()`"),
+        repeated("z.refine()", "predicate", "on every call of the default thunk passed to `z._default()`"),
+        repeated("z.refine()", "predicate", "on every call of the default thunk passed to `z.prefault()`"),
+      ],
+    },
+  ],
+});

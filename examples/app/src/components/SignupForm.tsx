@@ -28,7 +28,7 @@ export function SignupForm({ values, reservedNames }: SignupFormProps) {
       .string()
       .required()
       .transform((s: string) => s.trim())
-      // captures `reservedNames`: the codemod wraps it as withKey(fn, ["SignupForm#isValidNotReserved", reservedNames])
+      // captures `reservedNames`: the codemod wraps it as withKey(fn, ["SignupForm#notReserved", reservedNames])
       .test("not-reserved", "username is reserved", (name) => !reservedNames.includes(name ?? "")),
     password: yup
       .string()

@@ -10,7 +10,7 @@ export const createUser: Handler = (req, res) => {
   const body = z.object({
     name: NameSchema,
     email: EmailSchema,
-    // captures `minAge`: the codemod wraps it as withKey(fn, ["users#isValidAge", minAge])
+    // captures `minAge`: the codemod wraps it as withKey(fn, ["users#isAtLeastMinAge", minAge])
     age: z.number().refine((n) => n >= minAge, `must be at least ${minAge}`),
     // no captures: can be hoisted to a module-level constant
     nickname: z

@@ -21,7 +21,7 @@ export function importRows(rows: readonly ImportRow[]): ImportResult {
         v.string(),
         v.transform((s) => s.trim().toUpperCase()),
         // captures `row` but reads only `row.prefix`: the codemod copies it (`const prefix = row.prefix`)
-        // and the codemod wraps it as withKey(fn, ["import#isValidSku", prefix]), so rows with the same
+        // and the codemod wraps it as withKey(fn, ["import#isValidSkuPrefix", prefix]), so rows with the same
         // prefix share one closure (a key on the row object itself would miss for every new row)
         v.check((s) => s.startsWith(row.prefix.toUpperCase()), "wrong SKU prefix"),
       ),

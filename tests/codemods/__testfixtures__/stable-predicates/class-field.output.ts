@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-const isValidQuantity = (n: number) => n > 0;
+const isPositive = (n: number) => n > 0;
 
 export class Order {
   // an instance field runs once per `new Order()`.
-  readonly quantity = z.number().refine(isValidQuantity, "must be positive");
+  readonly quantity = z.number().refine(isPositive, "must be positive");
 
   constructor(readonly max: number) {}
 

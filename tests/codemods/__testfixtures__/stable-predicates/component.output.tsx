@@ -15,7 +15,7 @@ export function UsernameField({ reserved, username }: Props) {
     .string()
     .required()
     .transform(trimValue)
-    .test("not-reserved", "username is reserved", withKey((name) => !reserved.includes(name ?? ""), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/component#isValidNotReserved", reserved]));
+    .test("not-reserved", "username is reserved", withKey((name) => !reserved.includes(name ?? ""), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/component#notReserved", reserved]));
   const valid = schema.isValidSync(username);
   return <input aria-invalid={!valid} defaultValue={username} />;
 }

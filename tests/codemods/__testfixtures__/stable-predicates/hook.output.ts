@@ -5,7 +5,7 @@ export function useQuantity(max: number, raw: string) {
   const schema = z.coerce
     .number()
     .refine(withKey((n) => Number.isInteger(n), "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/hook#isValid"), "whole numbers only")
-    .refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/hook#isValidInUseQuantity", max]), "too many");
+    .refine(withKey((n) => n <= max, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/hook#isNotTooMany", max]), "too many");
   return schema.safeParse(raw);
 }
 

@@ -12,7 +12,7 @@ function toLowerCaseValue(s: string) {
 export function validateSlug(input: unknown, prefix: string) {
   const schema = v.pipe(
     v.string(),
-    v.check(withKey((s) => s.startsWith(prefix), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/license-header#isValid", prefix]), "wrong prefix"),
+    v.check(withKey((s) => s.startsWith(prefix), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/license-header#isValidPrefix", prefix]), "wrong prefix"),
     v.transform(toLowerCaseValue),
   );
   return v.parse(schema, input);

@@ -3,7 +3,7 @@ import { z } from "zod"
 import { withKey } from "stable-schema"
 
 export function AgeField({ min }: { min: number }) {
-  const schema = z.number().refine(withKey((n) => n >= min, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/use-client#isValid", min]), "too young")
+  const schema = z.number().refine(withKey((n) => n >= min, ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/use-client#isNotTooYoung", min]), "too young")
   return <input data-valid={schema.safeParse(20).success} />
 }
 

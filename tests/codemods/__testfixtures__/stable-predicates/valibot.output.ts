@@ -6,7 +6,7 @@ function trimValue(s: string) {
   return s.trim();
 }
 
-function isValid(list: string[]) {
+function isNotTooManyTags(list: string[]) {
   return list.length <= 10;
 }
 
@@ -14,12 +14,12 @@ export function tags(input: unknown, banned: readonly string[]) {
   const schema = pipe(
     array(pipe(string(), v.transform(trimValue))),
     checkItems(withKey((tag) => !banned.includes(tag), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/valibot#isValid", banned]), "banned tag"),
-    v.check(isValid, "too many tags"),
+    v.check(isNotTooManyTags, "too many tags"),
   );
   return v.safeParse(schema, input);
 }
 
-function isValidInPassword(value: { password: string; confirm: string }) {
+function isValidPasswordConfirm(value: { password: string; confirm: string }) {
   return value.password === value.confirm;
 }
 
@@ -27,7 +27,7 @@ export function password(input: unknown) {
   const schema = v.pipe(
     v.object({ password: v.string(), confirm: v.string() }),
     v.forward(
-      v.partialCheck([["password"], ["confirm"]], isValidInPassword, "passwords differ"),
+      v.partialCheck([["password"], ["confirm"]], isValidPasswordConfirm, "passwords differ"),
       ["confirm"],
     ),
   );

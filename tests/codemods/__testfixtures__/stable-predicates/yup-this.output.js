@@ -1,6 +1,6 @@
 import * as yup from "yup";
 
-function isValidMatches(value) {
+function matches(value) {
   return value === this.parent.password;
 }
 
@@ -8,7 +8,7 @@ export function passwordForm(values) {
   const schema = yup.object({
     password: yup.string().required(),
     // a function that uses its own `this` moves as a function expression, never as an arrow.
-    confirm: yup.string().test("matches", "passwords differ", isValidMatches),
+    confirm: yup.string().test("matches", "passwords differ", matches),
   });
   return schema.isValidSync(values);
 }

@@ -7,7 +7,7 @@ export function passwordForm(values: unknown) {
     // a yup `function` predicate reads its own `this` (the test context): never an arrow.
     confirm: yup.string().test("matches", "passwords differ", withKey(function (value: string | undefined) {
       return value === this.parent.password;
-    }, "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/yup-this#isValidMatches")),
+    }, "eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/yup-this#matches")),
   });
   return schema.isValidSync(values);
 }

@@ -15,7 +15,7 @@ export function profile(input: unknown, taken: readonly string[]) {
       .string()
       .required()
       .transform(toLowerCaseHandle)
-      .test("free", "handle taken", withKey((value) => !taken.includes(value), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/yup#isValidFree", taken])),
+      .test("free", "handle taken", withKey((value) => !taken.includes(value), ["eslint-plugin-stable-schema/tests/codemods/__testfixtures__/stable-predicates/yup#isFree", taken])),
     tags: yup.array(yup.string().required()).compact(isValidTags),
   });
   return schema.isValidSync(input);
