@@ -13,14 +13,9 @@ import type * as ts from "typescript";
 import { type AnyFunction, contains, isFunctionNode, isTransparentWrapper, propertyKeyName, unwrapExpression, walk } from "../analysis/ast.js";
 import type { Capture } from "../analysis/captures.js";
 import { containsJsx, isHookName, plainName } from "../analysis/repetition.js";
-import {
-  type ExpressionCaptures,
-  type SchemaExpression,
-  callsByNode,
-  evaluationOf,
-  expressionCaptures,
-  isConstruction,
-} from "../analysis/schema-expressions.js";
+import { evaluationOf } from "../analysis/evaluation.js";
+import { type ExpressionCaptures, expressionCaptures } from "../analysis/expression-captures.js";
+import { type SchemaExpression, callsByNode, isConstruction } from "../analysis/schema-expressions.js";
 import type { Variable } from "../analysis/bindings.js";
 import { importedFactoryProblem } from "./imported-factory.js";
 import type { PlannerInput } from "./fix-kind.js";
