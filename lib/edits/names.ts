@@ -1,7 +1,10 @@
 // Names for hoisted constants and withKey ids: derived from context (`isValidAge`, `trimName`),
 // deterministic, never colliding with anything in the file, never a reserved word or common global.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { isFunctionNode, memberName, propertyKeyName, stringLiteralValue, unwrapExpression } from "../analysis/ast.js";
+import { isFunctionNode, isTransparentWrapper, memberName, propertyKeyName, stringLiteralValue, unwrapExpression } from "../analysis/ast.js";
+import { nearestFunction } from "../analysis/bindings.js";
+import { plainName } from "../analysis/repetition.js";
+import type { SchemaExpression } from "../analysis/schema-expressions.js";
 import type { SlotSite } from "../analysis/trace.js";
 
 export const reservedNames: ReadonlySet<string> = new Set(
@@ -243,4 +246,24 @@ export function nameQualifiersFor(site: SlotSite): string[] {
   }
   qualifiers.push(`For${pascal(site.call.name)}`);
   return qualifiers;
+}
+
+/** The name a hoisted schema starts from: the variable it was assigned to, a property key, or the enclosing function. */
+export function schemaBaseName(expression: SchemaExpression): string {
+  const suffix = expression.kind === "compile" && expression.compiler?.on === "call" ? "Validator" : "Schema";
+  let node: TSESTree.Node = expression.node;
+  while (node.parent && isTransparentWrapper(node.parent, node)) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const name = parent.id.name;
+    if (name.length > 1 && !/^(?:schema|validator|validate|type)$/i.test(name)) return /(?:Schema|Validator|Type|Struct|Codec)$/.test(name) ? name : `${name}${suffix}`;
+  }
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
+    const key = propertyKeyName(parent);
+    if (key !== undefined && key.length > 1 && !/^(?:schema|resolver|validationSchema|validate|validator)$/i.test(key)) return camel(`${key} ${suffix}`);
+  }
+  const fn = nearestFunction(expression.node);
+  const fnName = fn ? plainName(fn) : undefined;
+  if (fnName !== undefined) return camel(`${fnName.replace(/^(?:handle|get|use|on|create|build|make)(?=[A-Z])/, "")} ${suffix}`);
+  return camel(suffix);
 }
