@@ -11,11 +11,14 @@ import { type AnyFunction, contains, isFunctionNode, memberName, unwrapExpressio
 import { type ScopeManager, type Variable, resolveIdentifier } from "./bindings.js";
 import { isModuleLevel } from "./captures.js";
 import type { Compiler, LibraryEntry } from "./catalogue.js";
-import { type RepetitionOptions, type RepeatAnswer, isSchemaShapeGetter } from "./repetition.js";
+import { type RepetitionOptions, type RepeatAnswer, defaultMemoFunctions, isSchemaShapeGetter } from "./repetition.js";
 import type { FileAnalysis, SourceInput } from "./index.js";
 import type { SchemaCall } from "./trace.js";
 import { libraryOfType } from "./typed.js";
 import type { TypeInfo } from "./type-info.js";
+
+/** Memo callbacks for schema expressions (the rule's default, and the codemod's): the shared defaults plus the runtime's own `schemaFactory`. */
+export const schemaMemoFunctions: readonly string[] = [...defaultMemoFunctions, "schemaFactory"];
 
 export type SchemaExpressionKind = "build" | "compile" | "factory";
 
