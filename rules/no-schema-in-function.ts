@@ -1,24 +1,28 @@
 import { createRule } from "../lib/rules/create-rule.js";
 import { replaceWith } from "../lib/rules/fix.js";
+import {
+  type FixMode,
+  type RepetitionRuleOptions,
+  fixModeDefault,
+  fixModeProperty,
+  memoFunctionsProperty,
+  repetitionDefaults,
+  repetitionProperties,
+} from "../lib/rules/options.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
-import { defaultMemoFunctions, describeRepeat } from "../lib/analysis/index.js";
-import { type SchemaExpression, schemaExpressions } from "../lib/analysis/schema-expressions.js";
+import { describeRepeat } from "../lib/analysis/index.js";
+import { type SchemaExpression, schemaExpressions, schemaMemoFunctions } from "../lib/analysis/schema-expressions.js";
 import { type SchemaFixOption, planSchemaExpressions } from "../lib/edits/schema-plan.js";
 import { typeInfoFrom } from "../lib/edits/types.js";
 import { withKeySource } from "../lib/settings.js";
 
 export type Options = [
-  {
-    checkFactories?: boolean;
-    memoFunctions?: string[];
-    fix?: "autofix" | "suggest" | "none";
+  Pick<RepetitionRuleOptions, "checkFactories" | "memoFunctions"> & {
+    fix?: FixMode;
     hoist?: "eager" | "lazy";
   },
 ];
 export type MessageIds = "schemaRebuilt" | "compileRepeated" | "factoryCalled" | "hoist" | "hoistLazy" | "useMemo" | "schemaFactory" | "hoistParts";
-
-/** Memo callbacks for this rule: the shared defaults plus the runtime's own `schemaFactory`. */
-export const schemaMemoFunctions: readonly string[] = [...defaultMemoFunctions, "schemaFactory"];
 
 function describeLibrary(expression: SchemaExpression): string {
   return expression.library ? `${expression.library.label} ` : "";
@@ -50,7 +54,8 @@ export default createRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    defaultOptions: [{ checkFactories: false, memoFunctions: [...schemaMemoFunctions], fix: "autofix", hoist: "eager" }],
+    // The shared options with their defaults, except memoFunctions: this rule also knows schemaFactory.
+    defaultOptions: [{ checkFactories: repetitionDefaults.checkFactories, memoFunctions: [...schemaMemoFunctions], fix: fixModeDefault, hoist: "eager" }],
     messages: {
       schemaRebuilt: "`{{api}}` builds a new {{library}}schema {{where}}; build it once at module level.",
       compileRepeated: "`{{api}}` {{label}} {{where}}; compile once at module level.",
@@ -65,24 +70,11 @@ export default createRule<Options, MessageIds>({
       {
         type: "object",
         properties: {
-          checkFactories: {
-            type: "boolean",
-            description:
-              "Also report schemas built inside schema factories (functions that build and return the schema); by default their calls from repeated code are reported instead.",
-          },
-          memoFunctions: {
-            type: "array",
-            items: { type: "string" },
-            uniqueItems: true,
-            description:
-              "Calls whose callback runs once or rarely (default: useMemo, useState, useReducer, once, memoize, memoizeOne, cache, schemaFactory).",
-          },
-          fix: {
-            type: "string",
-            enum: ["autofix", "suggest", "none"],
-            description:
-              "`autofix` hoists schemas that cannot change behaviour when built once and suggests the rest; `suggest` offers everything as suggestions; `none` reports only.",
-          },
+          checkFactories: repetitionProperties.checkFactories,
+          memoFunctions: memoFunctionsProperty(schemaMemoFunctions),
+          fix: fixModeProperty(
+            "`autofix` hoists schemas that cannot change behaviour when built once and suggests the rest; `suggest` offers everything as suggestions; `none` reports only.",
+          ),
           hoist: {
             type: "string",
             enum: ["eager", "lazy"],
@@ -103,12 +95,12 @@ export default createRule<Options, MessageIds>({
         const { sourceCode } = context;
         const source = { text: sourceCode.text, ast: sourceCode.ast, scopeManager: sourceCode.scopeManager!, visitorKeys: sourceCode.visitorKeys };
         const contextOptions = {
-          checkFactories: options.checkFactories ?? false,
+          checkFactories: options.checkFactories ?? repetitionDefaults.checkFactories,
           memoFunctions: options.memoFunctions ?? schemaMemoFunctions,
         };
         const reported = schemaExpressions(analysis, source, contextOptions, typeInfo).filter((expression) => expression.answer.repeated);
         if (reported.length === 0) return;
-        const fixMode = options.fix ?? "autofix";
+        const fixMode = options.fix ?? fixModeDefault;
         const plans =
           fixMode === "none"
             ? []

@@ -9,7 +9,7 @@
 // that may be reassigned. The tracing above this layer follows only bindings that cannot change.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { TSESLint } from "@typescript-eslint/utils";
-import { isFunctionNode, propertyKeyName, stringLiteralValue } from "./ast.js";
+import { type AnyFunction, isFunctionNode, propertyKeyName, stringLiteralValue } from "./ast.js";
 
 export type Scope = TSESLint.Scope.Scope;
 export type Variable = TSESLint.Scope.Variable;
@@ -79,7 +79,7 @@ export function readsOf(variable: Variable): TSESTree.Identifier[] {
 }
 
 /** The nearest function around `node` (not `node` itself). */
-export function nearestFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+export function nearestFunction(node: TSESTree.Node): AnyFunction | undefined {
   for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
   return undefined;
 }

@@ -3,21 +3,22 @@
 // compile a schema (`new Ajv()`, `ajv.compile({…})`, TypeBox `Compile`), and calls of schema
 // factories (functions of the module, or with types imported ones, that build and return a schema).
 // What counts as a construction is catalogue data (`construction`, `compilers`); "runs repeatedly?"
-// is the shared answer of context.ts, read through FileAnalysis.context.
+// is the shared answer of repetition.ts, read through FileAnalysis.repetition. What an expression
+// reads is expression-captures.ts; what evaluating it runs besides constructions is evaluation.ts.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
-import { type AnyFunction, type VisitorKeys, contains, isFunctionNode, memberName, unwrapExpression, walk } from "./ast.js";
-import { isReassigned } from "./bindings.js";
-import { type BindingKind, type Capture, bindingKind, inTypePosition, isFreshPerRun, isModuleLevel } from "./captures.js";
+import { type AnyFunction, contains, isFunctionNode, memberName, unwrapExpression, walk } from "./ast.js";
+import { type ScopeManager, type Variable, resolveIdentifier } from "./bindings.js";
+import { isModuleLevel } from "./captures.js";
 import type { Compiler, LibraryEntry } from "./catalogue.js";
-import { type RepetitionOptions, type RepeatAnswer, isSchemaShapeGetter } from "./repetition.js";
+import { type RepetitionOptions, type RepeatAnswer, defaultMemoFunctions, isSchemaShapeGetter } from "./repetition.js";
 import type { FileAnalysis, SourceInput } from "./index.js";
-import { type ScopeManager, type Variable, scopeOf } from "./bindings.js";
 import type { SchemaCall } from "./trace.js";
 import { libraryOfType } from "./typed.js";
 import type { TypeInfo } from "./type-info.js";
 
-type Scope = ReturnType<typeof scopeOf> & object;
+/** Memo callbacks for schema expressions (the rule's default, and the codemod's): the shared defaults plus the runtime's own `schemaFactory`. */
+export const schemaMemoFunctions: readonly string[] = [...defaultMemoFunctions, "schemaFactory"];
 
 export type SchemaExpressionKind = "build" | "compile" | "factory";
 
@@ -85,7 +86,7 @@ function exceptPattern(construction: { readonly exceptPattern?: string }): RegEx
 
 /** The exported name an identifier was imported as (`ParseResult`), or the last segment of a namespace import's module. */
 function importedName(scopeManager: ScopeManager, id: TSESTree.Identifier): string | undefined {
-  const variable = findUp(scopeManager, id);
+  const variable = resolveIdentifier(scopeManager, id);
   const def = variable?.defs[0];
   if (def?.type !== "ImportBinding") return undefined;
   const node = def.node;
@@ -99,14 +100,6 @@ function importedName(scopeManager: ScopeManager, id: TSESTree.Identifier): stri
   return undefined;
 }
 
-function findUp(scopeManager: ScopeManager, id: TSESTree.Identifier): Variable | undefined {
-  for (let scope: Scope | null | undefined = scopeOf(scopeManager, id); scope; scope = scope.upper) {
-    const variable = scope.set.get(id.name);
-    if (variable) return variable;
-  }
-  return undefined;
-}
-
 /** `ajv.compile(x)`: is `x` fresh (an object literal, or a value built in the same function)? */
 function isFreshArgument(call: SchemaCall, index: number, scopeManager: ScopeManager, trace: FileAnalysis["trace"]): boolean {
   const raw = call.node.arguments[index];
@@ -115,7 +108,7 @@ function isFreshArgument(call: SchemaCall, index: number, scopeManager: ScopeMan
   if (arg.type === AST_NODE_TYPES.ObjectExpression || arg.type === AST_NODE_TYPES.ArrayExpression) return true;
   if (trace.schemaNodes.has(arg)) return !isModuleLevelExpression(arg);
   if (arg.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findUp(scopeManager, arg);
+  const variable = resolveIdentifier(scopeManager, arg);
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || def?.type !== "Variable" || isModuleLevel(variable) || !def.node.init) return false;
   const init = unwrapExpression(def.node.init);
@@ -153,7 +146,7 @@ function rootedInSchemaParam(call: SchemaCall, trace: FileAnalysis["trace"], sco
     else break;
   }
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findUp(scopeManager, callee);
+  const variable = resolveIdentifier(scopeManager, callee);
   const def = variable?.defs[0];
   if (def?.type !== "Parameter" || !variable || !trace.schemaVariables.has(variable)) return false;
   return trace.siteByFunction.get(def.node)?.slot?.schemaParams !== undefined;
@@ -190,7 +183,7 @@ function typedFactoryCalls(
     if (root.type !== AST_NODE_TYPES.Identifier) return true;
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : root.name;
     if (name === undefined || isHookCallee(name)) return true;
-    const variable = findUp(source.scopeManager, root);
+    const variable = resolveIdentifier(source.scopeManager, root);
     if (variable?.defs[0]?.type !== "ImportBinding") return true;
     const tsNode = typeInfo.esTreeNodeToTSNodeMap.get(node);
     if (!tsNode) return true;
@@ -284,235 +277,4 @@ function rootApiText(call: SchemaCall, trace: FileAnalysis["trace"]): string {
     current = object;
   }
   return text;
-}
-
-// --- what an expression reads --------------------------------------------------------------------
-
-export interface ExpressionCaptures {
-  /** Local bindings read as values, in order of first use. */
-  readonly values: readonly Capture[];
-  /** Local bindings used only as types. */
-  readonly types: readonly Capture[];
-  /** Lexical `this`/`super`/`arguments`/`new.target` outside nested non-arrow functions. */
-  readonly usesThis: boolean;
-  /** Module-level bindings that would not be initialised (or could change) where the hoisted constant goes. */
-  readonly lateModule: readonly string[];
-  /** Module-level functions the expression reads (a hoisted call runs them at module load). */
-  readonly moduleFunctions: readonly Variable[];
-}
-
-function captureOf(variable: Variable, reference: TSESTree.Identifier | TSESTree.JSXIdentifier, value: boolean, binding: BindingKind): Capture {
-  return { name: variable.name, variable, binding, value, reassigned: isReassigned(variable), freshPerRun: isFreshPerRun(variable), reference };
-}
-
-/** Whether a module-level binding is initialised (and fixed) before `before` runs. */
-function initialisedBefore(variable: Variable, before: number): boolean {
-  const def = variable.defs[0];
-  if (!def) return true;
-  switch (def.type) {
-    case "ImportBinding":
-    case "FunctionName":
-    case "Type":
-    case "TSModuleName":
-      return true;
-    case "Variable":
-    case "ClassName":
-    case "TSEnumName": {
-      if (isReassigned(variable)) return false;
-      let statement: TSESTree.Node = def.node;
-      while (statement.parent && statement.parent.type !== AST_NODE_TYPES.Program) statement = statement.parent;
-      return statement.range[1] <= before;
-    }
-    default:
-      return false;
-  }
-}
-
-/**
- * What `expression` reads from outside itself: local values and types (which keep it from moving to
- * module level), and module-level bindings that are not yet initialised at `before` (a hoisted
- * expression runs there, at module load, unlike a hoisted closure).
- */
-export function expressionCaptures(
-  expression: TSESTree.Node,
-  scopeManager: ScopeManager,
-  visitorKeys: VisitorKeys,
-  before: number,
-): ExpressionCaptures {
-  const scope = scopeOf(scopeManager, expression);
-  const references = new Set<TSESTree.Node>();
-  const byVariable = new Map<Variable, { first: TSESTree.Identifier | TSESTree.JSXIdentifier; value: boolean }>();
-  const late = new Set<string>();
-  const moduleFunctions = new Set<Variable>();
-  const visit = (reference: NonNullable<Scope>["references"][number]): void => {
-    if (!contains(expression, reference.identifier)) return;
-    references.add(reference.identifier);
-    const variable = reference.resolved;
-    if (!variable) return; // a global
-    if (contains(expression, variable.scope.block)) return; // declared inside (a closure's own parameter)
-    const asValue = reference.isValueReference !== false && !inTypePosition(reference.identifier, expression);
-    if (isModuleLevel(variable)) {
-      if (asValue && !initialisedBefore(variable, before)) late.add(variable.name);
-      const def = variable.defs[0];
-      if (def?.type === "FunctionName" || (def?.type === "Variable" && def.node.init && isFunctionNode(unwrapExpression(def.node.init)))) {
-        moduleFunctions.add(variable);
-      }
-      return;
-    }
-    if (variable.name === "arguments" && variable.defs.length === 0) return;
-    const entry = byVariable.get(variable);
-    if (entry) entry.value ||= asValue;
-    else byVariable.set(variable, { first: reference.identifier, value: asValue });
-  };
-  const collect = (current: Scope): void => {
-    for (const reference of current.references) visit(reference);
-    for (const child of current.childScopes) {
-      if (contains(expression, child.block)) for (const reference of child.through) visit(reference);
-      else if (contains(child.block, expression)) collect(child);
-    }
-  };
-  if (scope) collect(scope);
-  const values: Capture[] = [];
-  const types: Capture[] = [];
-  for (const [variable, { first, value }] of byVariable) {
-    (value ? values : types).push(captureOf(variable, first, value, bindingKind(variable)));
-  }
-  const byPosition = (a: Capture, b: Capture) => a.reference.range[0] - b.reference.range[0];
-  values.sort(byPosition);
-  types.sort(byPosition);
-  let usesThis = false;
-  walk(expression, visitorKeys, (node) => {
-    if (isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
-    if (node.type === AST_NODE_TYPES.ClassBody) return false;
-    if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super) usesThis = true;
-    if (node.type === AST_NODE_TYPES.MetaProperty) usesThis = true;
-    if (node.type === AST_NODE_TYPES.Identifier && node.name === "arguments" && !references.has(node)) {
-      const parent = node.parent;
-      const isKey = (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) || (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed);
-      if (!isKey) usesThis = true;
-    }
-    return true;
-  });
-  return { values, types, usesThis, lateModule: [...late], moduleFunctions: [...moduleFunctions] };
-}
-
-// --- does evaluating it once instead of per call change anything? -------------------------------
-
-/** Global calls whose result depends only on their arguments. */
-const pureGlobalCalls = new Set([
-  "Object.keys",
-  "Object.values",
-  "Object.entries",
-  "Object.fromEntries",
-  "Object.freeze",
-  "Object.assign",
-  "Array.from",
-  "Array.of",
-  "Array.isArray",
-  "String",
-  "Number",
-  "Boolean",
-  "BigInt",
-  "RegExp",
-  "Symbol.for",
-  "JSON.parse",
-  "Math.max",
-  "Math.min",
-]);
-
-function globalCallName(callee: TSESTree.Node, scopeManager: ScopeManager): string | undefined {
-  const inner = unwrapExpression(callee);
-  const root = inner.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(inner.object) : inner;
-  if (root.type !== AST_NODE_TYPES.Identifier || findUp(scopeManager, root)?.defs.length) return undefined;
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  if (inner.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(inner);
-    return name === undefined ? undefined : `${root.name}.${name}`;
-  }
-  return undefined;
-}
-
-export interface Evaluation {
-  /** Calls that are not schema constructions: evaluated once at module load instead of per call. */
-  readonly otherCalls: readonly TSESTree.Node[];
-  /** Constructions that register the schema (zod `.register()`, `.meta({ id })`). */
-  readonly registrations: readonly SchemaCall[];
-}
-
-/** What evaluating `expression` does besides building schemas (closures inside are not evaluated: skipped). */
-export function evaluationOf(
-  expression: TSESTree.Node,
-  analysis: FileAnalysis,
-  scopeManager: ScopeManager,
-  visitorKeys: VisitorKeys,
-  /** A call that is known to build a schema (the factory call itself). */
-  factoryCall?: TSESTree.Node,
-  /** Imported functions whose calls depend only on their arguments (`withKey` from stable-schema). */
-  pureImports: readonly { readonly module: string; readonly name: string }[] = [],
-): Evaluation {
-  const calls = callsByNode(analysis.trace);
-  const otherCalls: TSESTree.Node[] = [];
-  const registrations: SchemaCall[] = [];
-  const check = (node: TSESTree.Node): boolean => {
-    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
-    switch (node.type) {
-      case AST_NODE_TYPES.CallExpression:
-      case AST_NODE_TYPES.NewExpression: {
-        const call = calls.get(node);
-        if (call) {
-          const registration = call.library.construction?.registrations?.find((r) => r.name === call.name);
-          if (registration && (!registration.key || registers(call.node, registration.key))) registrations.push(call);
-          if (call.compiler) otherCalls.push(node);
-          return true;
-        }
-        if (node === factoryCall || isPureImportCall(node.callee, scopeManager, pureImports)) return true;
-        const name = globalCallName(node.callee, scopeManager);
-        if (name === undefined || !pureGlobalCalls.has(name)) otherCalls.push(node);
-        return true;
-      }
-      case AST_NODE_TYPES.TaggedTemplateExpression:
-      case AST_NODE_TYPES.AssignmentExpression:
-      case AST_NODE_TYPES.UpdateExpression:
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.YieldExpression:
-      case AST_NODE_TYPES.ImportExpression:
-      case AST_NODE_TYPES.JSXElement:
-      case AST_NODE_TYPES.JSXFragment:
-      case AST_NODE_TYPES.ClassExpression:
-        otherCalls.push(node);
-        return false;
-      case AST_NODE_TYPES.UnaryExpression:
-        if (node.operator === "delete") otherCalls.push(node);
-        return true;
-      default:
-        return true;
-    }
-  };
-  if (check(expression)) walk(expression, visitorKeys, check);
-  return { otherCalls, registrations };
-}
-
-/** A call of a named import listed in `pureImports`, resolved by binding (`withKey` imported from `stable-schema`). */
-function isPureImportCall(callee: TSESTree.Node, scopeManager: ScopeManager, pureImports: readonly { module: string; name: string }[]): boolean {
-  const inner = unwrapExpression(callee);
-  if (inner.type !== AST_NODE_TYPES.Identifier || pureImports.length === 0) return false;
-  const def = findUp(scopeManager, inner)?.defs[0];
-  if (def?.type !== "ImportBinding" || def.node.type !== AST_NODE_TYPES.ImportSpecifier) return false;
-  const declaration = def.node.parent;
-  const imported = def.node.imported.type === AST_NODE_TYPES.Identifier ? def.node.imported.name : def.node.imported.value;
-  return declaration.type === AST_NODE_TYPES.ImportDeclaration && pureImports.some((entry) => entry.module === declaration.source.value && entry.name === imported);
-}
-
-/** `.meta({ id: … })`: registers when the options object has the key, or is not a literal (unknown). */
-function registers(node: TSESTree.CallExpression | TSESTree.NewExpression, key: { arg: number; name: string }): boolean {
-  const raw = node.arguments[key.arg];
-  if (!raw) return false;
-  const arg = unwrapExpression(raw);
-  if (arg.type !== AST_NODE_TYPES.ObjectExpression) return true;
-  return arg.properties.some(
-    (property) =>
-      property.type === AST_NODE_TYPES.SpreadElement ||
-      (property.type === AST_NODE_TYPES.Property &&
-        (property.computed || (property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value)) === key.name)),
-  );
 }

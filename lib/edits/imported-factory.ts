@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type * as ts from "typescript";
 import { type AnyFunction, isFunctionNode, setParents, unwrapExpression, walk } from "../analysis/ast.js";
 import { type FileAnalysis, type SourceInput, analyzeFile } from "../analysis/index.js";
-import { evaluationOf } from "../analysis/schema-expressions.js";
+import { evaluationOf } from "../analysis/evaluation.js";
 import type { TypeInfo } from "../analysis/type-info.js";
 import { parseSource } from "./parse.js";
 

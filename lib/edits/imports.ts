@@ -172,3 +172,23 @@ export function planNamedImport(source: SourceInput, filename: string, target: W
     : `import { ${specifierText} } from ${quote}${target.module}${quote}${semi}`;
   return { local, edit: addImportLine(source, filename, line) };
 }
+
+const reactModule = "react";
+
+/** How the file can call React's `useMemo`: an existing import, `React.useMemo` through a namespace or default import, or a new named import. */
+export function useMemoCallee(source: SourceInput, filename: string, registry: NameRegistry): { callee: string; edit?: TextEdit } {
+  let namespace: string | undefined;
+  for (const statement of source.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== reactModule || statement.importKind === "type") continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== "type") {
+        if (importedName(specifier) === "useMemo") return { callee: specifier.local.name };
+      } else if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) {
+        namespace = specifier.local.name;
+      }
+    }
+  }
+  if (namespace !== undefined) return { callee: `${namespace}.useMemo` };
+  const planned = planNamedImport(source, filename, { module: reactModule, name: "useMemo" }, registry);
+  return { callee: planned.local, ...(planned.edit ? { edit: planned.edit } : {}) };
+}

@@ -5,15 +5,12 @@
 // caution; `useMemo` in a component or hook; a `schemaFactory`. It never applies a hoist that would
 // run other calls once instead of per call, or move a registration, or memoise an imported factory whose
 // body does not show it to be a pure schema factory. Everything else is left, with why.
-import { schemaExpressions } from "../analysis/schema-expressions.js";
+import { schemaExpressions, schemaMemoFunctions } from "../analysis/schema-expressions.js";
 import { type MigrateOptions, type SiteResult, analyzeText } from "./migrate.js";
 import { type SchemaFixOption, type SchemaPlan, planSchemaExpressions } from "./schema-plan.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
 
 const MAX_PASSES = 100;
-
-/** Memo functions of the rule's defaults (kept in step with rules/no-schema-in-function.ts by a test). */
-export const schemaMigrationMemoFunctions: readonly string[] = ["useMemo", "useState", "useReducer", "once", "memoize", "memoizeOne", "cache", "schemaFactory"];
 
 /** The option the codemod applies for a plan, if any. */
 export function chosenOption(plan: SchemaPlan): SchemaFixOption | undefined {
@@ -34,7 +31,7 @@ function whyLeft(plan: SchemaPlan): string {
 function planText(text: string, options: MigrateOptions, hoist: "eager" | "lazy"): SchemaPlan[] {
   const { source, typeInfo, analysis } = analyzeText(text, options);
   if (analysis.trace.calls.length === 0 && !typeInfo) return [];
-  const reported = schemaExpressions(analysis, source, { checkFactories: false, memoFunctions: schemaMigrationMemoFunctions }, typeInfo).filter(
+  const reported = schemaExpressions(analysis, source, { checkFactories: false, memoFunctions: schemaMemoFunctions }, typeInfo).filter(
     (expression) => expression.answer.repeated,
   );
   if (reported.length === 0) return [];

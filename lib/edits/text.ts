@@ -61,6 +61,17 @@ export function indentationAt(text: string, position: number): string {
   return match ? match[0] : "";
 }
 
+/** The text of `node` (from `from`) with the indentation of its first line removed from the following lines. */
+export function dedented(text: string, node: { range: readonly [number, number] }, from = node.range[0]): string {
+  const indent = indentationAt(text, from);
+  const body = text.slice(from, node.range[1]);
+  if (indent === "") return body;
+  return body
+    .split("\n")
+    .map((line, index) => (index > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join("\n");
+}
+
 function conflicts(a: TextEdit, b: TextEdit): boolean {
   const [as, ae] = a.range;
   const [bs, be] = b.range;

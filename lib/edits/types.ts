@@ -1,9 +1,13 @@
 // Parameter annotations for hoisted closures, from type information when it is available.
 // A printed type is used only when it is complete (no truncation) and every name it uses can be
-// written at module level; otherwise the planner wraps instead of hoisting.
+// written at module level; otherwise the planner wraps instead of hoisting. The same holds for the
+// primitive parameter types of a `schemaFactory` fix (`primitiveType`).
 import { createRequire } from "node:module";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
+import { unwrapExpression } from "../analysis/ast.js";
+import type { Capture } from "../analysis/captures.js";
 import type { SourceInput } from "../analysis/index.js";
 import type { TypeInfo } from "../analysis/type-info.js";
 
@@ -128,4 +132,62 @@ export function programsWithText(programs: readonly ts.Program[], fileName: stri
     result.push(tsApi.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program }));
   }
   return result;
+}
+
+/**
+ * The printed type of a captured value when it is a primitive (from type information, else from an
+ * annotation or a `const` literal initialiser); a reason when it is not, or cannot be told.
+ */
+export function primitiveType(capture: Capture, typeInfo: TypeInfo | undefined, text: string): { type: string } | { reason: string } {
+  if (typeInfo) {
+    const tsNode = typeInfo.esTreeNodeToTSNodeMap.get(capture.reference as TSESTree.Node);
+    if (tsNode) {
+      const checker = typeInfo.program.getTypeChecker();
+      let type = checker.getTypeAtLocation(tsNode);
+      if (!isPrimitive(type)) return { reason: `\`${capture.name}\` is not a primitive (${checker.typeToString(type)}), and schemaFactory would key it by identity` };
+      if (type.isLiteral() || (type.flags & 512) /* BooleanLiteral */) type = checker.getBaseTypeOfLiteralType(type);
+      const printed = checker.typeToString(type, undefined, 1 /* NoTruncation */);
+      if (typeNamesIn(printed).length > 0 || printed.includes("...")) return { reason: `the type of \`${capture.name}\` cannot be written at module level` };
+      return { type: printed };
+    }
+  }
+  const def = capture.variable.defs[0];
+  if (def?.type === "Parameter" && def.name.type === AST_NODE_TYPES.Identifier && def.name.typeAnnotation) {
+    const annotation = def.name.typeAnnotation.typeAnnotation;
+    if (isPrimitiveTypeNode(annotation)) return { type: text.slice(annotation.range[0], annotation.range[1]) };
+  }
+  if (def?.type === "Variable" && def.node.id.type === AST_NODE_TYPES.Identifier) {
+    const annotation = def.node.id.typeAnnotation?.typeAnnotation;
+    if (annotation && isPrimitiveTypeNode(annotation)) return { type: text.slice(annotation.range[0], annotation.range[1]) };
+    const init = def.node.init && unwrapExpression(def.node.init);
+    if (def.parent.kind === "const" && init?.type === AST_NODE_TYPES.Literal && init.value !== null && !(init.value instanceof RegExp)) {
+      return { type: typeof init.value };
+    }
+    if (def.parent.kind === "const" && init?.type === AST_NODE_TYPES.TemplateLiteral) return { type: "string" };
+  }
+  return { reason: `without type information it cannot tell that \`${capture.name}\` is a primitive` };
+}
+
+function isPrimitive(type: ts.Type): boolean {
+  // String | Number | Boolean | Enum | BigInt | literals | ESSymbol? no | Void | Undefined | Null | TemplateLiteral
+  const primitiveFlags = 4 | 8 | 16 | 32 | 64 | 128 | 256 | 512 | 1024 | 2048 | 16384 | 32768 | 65536 | 134217728;
+  if (type.isUnion()) return type.types.every(isPrimitive);
+  return (type.flags & primitiveFlags) !== 0;
+}
+
+function isPrimitiveTypeNode(node: TSESTree.TypeNode): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+    case AST_NODE_TYPES.TSLiteralType:
+      return true;
+    case AST_NODE_TYPES.TSUnionType:
+      return node.types.every(isPrimitiveTypeNode);
+    default:
+      return false;
+  }
 }

@@ -1,6 +1,7 @@
-// Option schema fragments with their defaults, for rules that report sites by "runs repeatedly?"
-// (no-inline-predicate today; a rule about schemas rebuilt in functions next). A rule spreads the
-// properties into its schema and the defaults into its defaultOptions, so both live here once.
+// Option schema fragments with their defaults, for rules that decide by "runs repeatedly?"
+// (no-inline-predicate, no-schema-in-function). A rule spreads the properties into its schema and the
+// defaults into its defaultOptions (or takes the ones it shares), so both live here once. A rule with
+// other memo functions by default builds its property with memoFunctionsProperty(its defaults).
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import { type SiteOptions } from "../analysis/reported.js";
 import { defaultEffectFunctions, defaultMemoFunctions } from "../analysis/repetition.js";
@@ -19,6 +20,16 @@ export const repetitionDefaults = {
   effectFunctions: [...defaultEffectFunctions],
 } as const satisfies Required<Readonly<RepetitionRuleOptions>> & { memoFunctions: readonly string[]; effectFunctions: readonly string[] };
 
+/** `memoFunctions`, its description naming the rule's defaults. */
+export function memoFunctionsProperty(defaults: readonly string[]) {
+  return {
+    type: "array",
+    items: { type: "string" },
+    uniqueItems: true,
+    description: `Calls whose callback runs once or rarely (default: ${defaults.join(", ")}).`,
+  } as const satisfies JSONSchema4;
+}
+
 export const repetitionProperties = {
   scope: {
     type: "string",
@@ -27,14 +38,9 @@ export const repetitionProperties = {
   },
   checkFactories: {
     type: "boolean",
-    description: "Also report closures inside schema factories (functions that build and return the schema).",
+    description: "Also report inside schema factories (functions that build and return the schema) instead of leaving them to their callers.",
   },
-  memoFunctions: {
-    type: "array",
-    items: { type: "string" },
-    uniqueItems: true,
-    description: `Calls whose callback runs once or rarely (default: ${defaultMemoFunctions.join(", ")}).`,
-  },
+  memoFunctions: memoFunctionsProperty(defaultMemoFunctions),
   effectFunctions: {
     type: "array",
     items: { type: "string" },

@@ -5,6 +5,7 @@ import {
   isCommonJs,
   lastLeadingRequire,
   planNamedImport,
+  useMemoCallee,
 } from "../../lib/edits/imports.js";
 import { NameRegistry } from "../../lib/edits/names.js";
 import { applyEdits, parse } from "../snippets.js";
@@ -64,5 +65,24 @@ describe("planNamedImport", () => {
   });
   it("goes below directives and above the first statement otherwise", () => {
     expect(withImport(`"use client";\nexport const a = 1;\n`, "a.tsx").output).toBe(`"use client";\nimport { withKey } from "stable-schema";\n\nexport const a = 1;\n`);
+  });
+});
+
+describe("useMemoCallee", () => {
+  const memo = (code: string, filename = "a.tsx") => {
+    const source = parse(code, filename);
+    const planned = useMemoCallee(source, filename, new NameRegistry(source.ast));
+    return { callee: planned.callee, output: planned.edit ? applyEdits(code, [planned.edit]) : code };
+  };
+  it("reuses a value import of useMemo (aliased too), not a type-only one (whose name is then taken)", () => {
+    expect(memo(`import { useMemo as memo } from "react";\n`).callee).toBe("memo");
+    expect(memo(`import { type useMemo, useState } from "react";\n`)).toEqual({ callee: "useMemo2", output: `import { type useMemo, useState, useMemo as useMemo2 } from "react";\n` });
+  });
+  it("calls it through a namespace or default import of react", () => {
+    expect(memo(`import * as R from "react";\n`)).toEqual({ callee: "R.useMemo", output: `import * as R from "react";\n` });
+    expect(memo(`import React from "react";\n`).callee).toBe("React.useMemo");
+  });
+  it("adds a named import in the file's style when there is none", () => {
+    expect(memo(`import { z } from 'zod';\n`)).toEqual({ callee: "useMemo", output: `import { z } from 'zod';\nimport { useMemo } from 'react';\n` });
   });
 });

@@ -1,6 +1,7 @@
 // lib/edits/names.ts, the registry and the context names: never colliding, never reserved, qualifiers before numbers.
 import { describe, expect, it } from "vitest";
-import { NameRegistry, baseNameFor, usedNames } from "../../lib/edits/names.js";
+import { schemaExpressions } from "../../lib/analysis/schema-expressions.js";
+import { NameRegistry, baseNameFor, schemaBaseName, usedNames } from "../../lib/edits/names.js";
 import { analyze, parse } from "../snippets.js";
 
 describe("NameRegistry", () => {
@@ -55,5 +56,20 @@ describe("baseNameFor", () => {
       "isValid",
       "isValid",
     ]);
+  });
+});
+
+describe("schemaBaseName", () => {
+  const names = (code: string): string[] => {
+    const { source, analysis } = analyze(code);
+    return schemaExpressions(analysis, source, { checkFactories: false, memoFunctions: [] }).map(schemaBaseName);
+  };
+  it("keeps a variable name that already says what it is, else adds Schema (Validator for a compiled function)", () => {
+    const code = `import { z } from "zod";\nimport Ajv from "ajv";\nconst ajv = new Ajv();\nexport function f() {\n  const userSchema = z.object({});\n  const user = z.string() as z.ZodString;\n  const check = ajv.compile({ type: "string" });\n  const schema = z.number();\n}\n`;
+    expect(names(code)).toEqual(["ajvSchema", "userSchema", "userSchema", "checkValidator", "fSchema"]);
+  });
+  it("uses a property key, else the enclosing function without its verb prefix", () => {
+    const code = `import { z } from "zod";\nexport function handleOrder() {\n  return { body: z.string(), schema: z.number(), x: z.boolean() };\n}\nexport function useForm() {\n  return z.string().min(1);\n}\n`;
+    expect(names(code)).toEqual(["bodySchema", "orderSchema", "orderSchema", "formSchema"]);
   });
 });

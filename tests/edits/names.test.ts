@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import type { SlotSite } from "../../lib/analysis/index.js";
 import { analyzeText } from "../../lib/edits/migrate.js";
-import { NameRegistry, baseNameFor, nameFromMessage, nameQualifiersFor } from "../../lib/edits/names.js";
+import { nameFromMessage } from "../../lib/edits/message-names.js";
+import { NameRegistry, baseNameFor, nameQualifiersFor } from "../../lib/edits/names.js";
 
 function analyzed(code: string, filename = "/virtual/names.ts") {
   return analyzeText(code, { filename });

@@ -1,6 +1,6 @@
 // lib/edits/text.ts: merging edits into one ESLint fix, applying groups like ESLint's passes, line endings.
 import { describe, expect, it } from "vitest";
-import { applyEditGroups, lineEnding, mergeEdits } from "../../lib/edits/text.js";
+import { applyEditGroups, dedented, lineEnding, mergeEdits } from "../../lib/edits/text.js";
 
 const text = "const a = 1;\nconst b = 2;\n";
 
@@ -50,5 +50,23 @@ describe("lineEnding", () => {
     expect(lineEnding("a\r\nb\n")).toBe("\r\n");
     expect(lineEnding("a\nb\r\n")).toBe("\n");
     expect(lineEnding("one line")).toBe("\n");
+  });
+});
+
+describe("dedented", () => {
+  const code = "function f() {\n  const s = z.object({\n    a: z.string(),\n  });\n}\n";
+  const start = code.indexOf("z.object");
+  const node = { range: [start, code.indexOf(");\n}") + 1] as const };
+  it("removes the indentation of the node's first line from the lines after it", () => {
+    expect(dedented(code, node)).toBe("z.object({\n  a: z.string(),\n})");
+  });
+  it("starts where asked (a declaration with the comments above it) and keeps lines indented less", () => {
+    const from = code.indexOf("const s");
+    expect(dedented(code, node, from)).toBe("const s = z.object({\n  a: z.string(),\n})");
+    const ragged = "  a(\nb)";
+    expect(dedented(ragged, { range: [2, ragged.length] })).toBe("a(\nb)");
+  });
+  it("leaves text at column 0 as it is", () => {
+    expect(dedented("x(\n  y)", { range: [0, 7] })).toBe("x(\n  y)");
   });
 });
