@@ -62,6 +62,7 @@ export function expressionCaptures(
   const references = new Set<TSESTree.Node>();
   const byVariable = new Map<Variable, { first: TSESTree.Identifier | TSESTree.JSXIdentifier; value: boolean }>();
   const late = new Set<string>();
+  let lexicalArguments = false;
   const moduleFunctions = new Set<Variable>();
   const visit = (reference: Reference): void => {
     if (!contains(expression, reference.identifier)) return;
@@ -78,7 +79,11 @@ export function expressionCaptures(
       }
       return;
     }
-    if (variable.name === "arguments" && variable.defs.length === 0) return;
+    // The enclosing function's own `arguments` (declared by no one): lexical like `this`, it differs per call.
+    if (variable.name === "arguments" && variable.defs.length === 0) {
+      lexicalArguments = true;
+      return;
+    }
     const entry = byVariable.get(variable);
     if (entry) entry.value ||= asValue;
     else byVariable.set(variable, { first: reference.identifier, value: asValue });
@@ -99,7 +104,7 @@ export function expressionCaptures(
   const byPosition = (a: Capture, b: Capture) => a.reference.range[0] - b.reference.range[0];
   values.sort(byPosition);
   types.sort(byPosition);
-  let usesThis = false;
+  let usesThis = lexicalArguments;
   walk(expression, visitorKeys, (node) => {
     if (isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
     if (node.type === AST_NODE_TYPES.ClassBody) return false;

@@ -2,13 +2,11 @@
 // keyed on those members, copied into locals right before the closure is created, instead of on the
 // object's identity (a per-row or per-request object never matches, and the cache would retain it).
 // The read moves from call time to creation time, so this is offered as a suggestion.
-import { createRequire } from "node:module";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import type * as ts from "typescript";
 import { type FunctionNode, contains } from "../analysis/ast.js";
 import type { Capture, CaptureInfo } from "../analysis/captures.js";
 import type { SourceInput } from "../analysis/index.js";
-import type { TypeInfo } from "../analysis/type-info.js";
+import { type TypeInfo, isPrimitiveType } from "../analysis/type-info.js";
 import type { NameRegistry } from "./names.js";
 import type { FileStyle } from "./style.js";
 import { type TextEdit, indentationAt, mergeEdits } from "./text.js";
@@ -52,16 +50,11 @@ function memberReads(capture: Capture, fn: FunctionNode): TSESTree.MemberExpress
   return reads.length > 0 ? reads : undefined;
 }
 
-let typescript: typeof ts | undefined;
-
 /** With types: every read member is a primitive (so the key holds values, not another identity). */
 function allPrimitive(reads: readonly TSESTree.MemberExpression[], typeInfo: TypeInfo | undefined): boolean {
   if (!typeInfo) return true; // a suggestion: the user sees what it keys on
-  typescript ??= createRequire(import.meta.url)("typescript") as typeof ts;
-  const F = typescript.TypeFlags;
-  const primitive = F.StringLike | F.NumberLike | F.BigIntLike | F.BooleanLike | F.EnumLike | F.Undefined | F.Null | F.Void;
   const checker = typeInfo.program.getTypeChecker();
-  const isPrimitive = (type: ts.Type): boolean => (type.isUnion() ? type.types.every(isPrimitive) : (type.flags & primitive) !== 0);
+  const isPrimitive = isPrimitiveType;
   return reads.every((read) => {
     const node = typeInfo.esTreeNodeToTSNodeMap.get(read);
     return node !== undefined && isPrimitive(checker.getTypeAtLocation(node));

@@ -2,23 +2,17 @@
 // A printed type is used only when it is complete (no truncation) and every name it uses can be
 // written at module level; otherwise the planner wraps instead of hoisting. The same holds for the
 // primitive parameter types of a `schemaFactory` fix (`primitiveType`).
-import { createRequire } from "node:module";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { unwrapExpression } from "../analysis/ast.js";
 import type { Capture } from "../analysis/captures.js";
 import type { SourceInput } from "../analysis/index.js";
-import type { TypeInfo } from "../analysis/type-info.js";
+import { type TypeInfo, isPrimitiveType, loadTypeScript } from "../analysis/type-info.js";
 
 export type { TypeInfo } from "../analysis/type-info.js";
 export { typeInfoFrom } from "../analysis/type-info.js";
 
-let typescript: typeof ts | undefined;
-function loadTypeScript(): typeof ts {
-  typescript ??= createRequire(import.meta.url)("typescript") as typeof ts;
-  return typescript;
-}
 
 const keywords = new Set(
   (
@@ -144,8 +138,8 @@ export function primitiveType(capture: Capture, typeInfo: TypeInfo | undefined, 
     if (tsNode) {
       const checker = typeInfo.program.getTypeChecker();
       let type = checker.getTypeAtLocation(tsNode);
-      if (!isPrimitive(type)) return { reason: `\`${capture.name}\` is not a primitive (${checker.typeToString(type)}), and schemaFactory would key it by identity` };
-      if (type.isLiteral() || (type.flags & 512) /* BooleanLiteral */) type = checker.getBaseTypeOfLiteralType(type);
+      if (!isPrimitiveType(type)) return { reason: `\`${capture.name}\` is not a primitive (${checker.typeToString(type)}), and schemaFactory would key it by identity` };
+      if (type.isLiteral() || (type.flags & loadTypeScript().TypeFlags.BooleanLiteral) !== 0) type = checker.getBaseTypeOfLiteralType(type);
       const printed = checker.typeToString(type, undefined, 1 /* NoTruncation */);
       if (typeNamesIn(printed).length > 0 || printed.includes("...")) return { reason: `the type of \`${capture.name}\` cannot be written at module level` };
       return { type: printed };
@@ -154,7 +148,8 @@ export function primitiveType(capture: Capture, typeInfo: TypeInfo | undefined, 
   const def = capture.variable.defs[0];
   if (def?.type === "Parameter" && def.name.type === AST_NODE_TYPES.Identifier && def.name.typeAnnotation) {
     const annotation = def.name.typeAnnotation.typeAnnotation;
-    if (isPrimitiveTypeNode(annotation)) return { type: text.slice(annotation.range[0], annotation.range[1]) };
+    // `flag?: boolean` is `boolean | undefined` inside the function: the factory's parameter must take that too.
+    if (isPrimitiveTypeNode(annotation)) return { type: text.slice(annotation.range[0], annotation.range[1]) + (def.name.optional ? " | undefined" : "") };
   }
   if (def?.type === "Variable" && def.node.id.type === AST_NODE_TYPES.Identifier) {
     const annotation = def.node.id.typeAnnotation?.typeAnnotation;
@@ -166,13 +161,6 @@ export function primitiveType(capture: Capture, typeInfo: TypeInfo | undefined, 
     if (def.parent.kind === "const" && init?.type === AST_NODE_TYPES.TemplateLiteral) return { type: "string" };
   }
   return { reason: `without type information it cannot tell that \`${capture.name}\` is a primitive` };
-}
-
-function isPrimitive(type: ts.Type): boolean {
-  // String | Number | Boolean | Enum | BigInt | literals | ESSymbol? no | Void | Undefined | Null | TemplateLiteral
-  const primitiveFlags = 4 | 8 | 16 | 32 | 64 | 128 | 256 | 512 | 1024 | 2048 | 16384 | 32768 | 65536 | 134217728;
-  if (type.isUnion()) return type.types.every(isPrimitive);
-  return (type.flags & primitiveFlags) !== 0;
 }
 
 function isPrimitiveTypeNode(node: TSESTree.TypeNode): boolean {

@@ -53,6 +53,13 @@ describe("expressionCaptures", () => {
     expect(capturesAt(nested, "z.string()").usesThis).toBe(false);
   });
 
+  it("sees the enclosing function's `arguments` through an arrow (it differs per call like `this`), not a nested function's own", () => {
+    const through = `import { z } from "zod";\nexport function g() {\n  return () => z.string().max(arguments.length);\n}\n`;
+    expect(capturesAt(through, "z.string()").usesThis).toBe(true);
+    const own = `import { z } from "zod";\nexport function g() {\n  return z.string().refine(function () { return arguments.length > 0; });\n}\n`;
+    expect(capturesAt(own, "z.string()").usesThis).toBe(false);
+  });
+
   it("reports module-level bindings declared below, or reassigned, as not initialised where the constant goes", () => {
     const below = `import { z } from "zod";\nexport function f() {\n  return z.string().max(Max);\n}\nconst Max = 3;\n`;
     expect(capturesAt(below, "z.string()").lateModule).toEqual(["Max"]);

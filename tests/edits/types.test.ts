@@ -52,12 +52,12 @@ function local() {
 describe("primitiveType", () => {
   const code = `import { z } from "zod";
 type Local = { a: number };
-export function f(max: number, name: "a" | "b", opts: Local, anything?) {
+export function f(max: number, name: "a" | "b", opts: Local, anything?, on: boolean = false, flag?: boolean) {
   const min = 1;
   const label = \`x\${max}\`;
   const re = /x/;
   let count: number | undefined = 0;
-  return z.tuple([z.literal(max), z.literal(name), z.any().default(opts), z.literal(anything), z.literal(min), z.literal(label), z.any().default(re), z.literal(count)]);
+  return z.tuple([z.literal(max), z.literal(name), z.any().default(opts), z.literal(anything), z.literal(min), z.literal(label), z.any().default(re), z.literal(count), z.literal(on), z.literal(flag)]);
 }
 `;
   const file = path.join(process.cwd(), "primitive.ts");
@@ -86,6 +86,9 @@ export function f(max: number, name: "a" | "b", opts: Local, anything?) {
       label: { type: "string" },
       re: { reason: "without type information it cannot tell that `re` is a primitive" },
       count: { type: "number | undefined" },
+      on: { type: "boolean" },
+      // Optional: `boolean | undefined` inside the function, so the factory parameter takes undefined too.
+      flag: { type: "boolean | undefined" },
     });
   });
 
@@ -97,6 +100,9 @@ export function f(max: number, name: "a" | "b", opts: Local, anything?) {
       min: { type: "number" },
       label: { type: "string" },
       re: { reason: "`re` is not a primitive (RegExp), and schemaFactory would key it by identity" },
+      // Flags are read by name from the loaded TypeScript (their numbers changed in TypeScript 6).
+      on: { type: "boolean" },
+      flag: { type: "boolean | undefined" },
     });
   });
 });

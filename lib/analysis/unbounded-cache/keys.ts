@@ -4,7 +4,7 @@
 // (written, or with type information the checker's), and parameters of module-local functions whose
 // every call passes a bounded value. Also: is a key an object (a WeakMap could hold it)?
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { createRequire } from "node:module";
+import { loadTypeScript } from "../type-info.js";
 import type * as ts from "typescript";
 import { createsObject, isFunctionNode, memberName, propertyKeyName, unwrapExpression } from "../ast.js";
 import { isReassigned } from "../bindings.js";
@@ -14,11 +14,6 @@ import { functionDeclarator, isExportedDeclaration, typeAnnotationOf, unwrapCons
 
 const comparisonOperators = new Set(["==", "!=", "===", "!==", "<", ">", "<=", ">=", "in", "instanceof"]);
 
-let typescript: typeof ts | undefined;
-function loadTypeScript(): typeof ts {
-  typescript ??= createRequire(import.meta.url)("typescript") as typeof ts;
-  return typescript;
-}
 
 export class KeyBounds {
   constructor(private readonly analyzer: CacheAnalyzer) {}
