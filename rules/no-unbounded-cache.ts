@@ -6,7 +6,7 @@ import { typeInfoFrom } from "../lib/analysis/type-info.js";
 import type { FileAnalysis } from "../lib/analysis/index.js";
 import { planCacheSuggestions } from "../lib/edits/cache-fixes.js";
 
-export type Options = [{ checkEscaping?: boolean }];
+export type Options = [{ checkEscaping?: boolean; reportUnprovenKeys?: boolean }];
 export type MessageIds = "unboundedCollection" | "unboundedMemoizer" | "useLruCache" | "useWeakCollection" | "deleteInFinally";
 
 const entryWord = { Map: "entry", Set: "item", object: "key", array: "item" } as const;
@@ -21,7 +21,7 @@ export default createRule<Options, MessageIds>({
       recommendedSeverity: "warn",
     },
     hasSuggestions: true,
-    defaultOptions: [{ checkEscaping: false }],
+    defaultOptions: [{ checkEscaping: false, reportUnprovenKeys: false }],
     messages: {
       unboundedCollection:
         "{{collection}} grows at line {{line}} ({{growth}} {{where}}) and no code removes its entries: it keeps every {{entry}} ever added.",
@@ -38,6 +38,11 @@ export default createRule<Options, MessageIds>({
             type: "boolean",
             description:
               "Also report collections that escape the module's control (exported, passed to another function, returned), whose owner may prune them elsewhere.",
+          },
+          reportUnprovenKeys: {
+            type: "boolean",
+            description:
+              "Also report growths whose keys nothing shows to be unbounded (not an object, a per-call unique value or request data): memos keyed by a parameter or a configuration value.",
           },
         },
         additionalProperties: false,
@@ -58,6 +63,7 @@ export default createRule<Options, MessageIds>({
           analysis,
           typeInfo: typeInfoFrom(sourceCode.parserServices),
           checkEscaping: options.checkEscaping ?? false,
+          reportUnprovenKeys: options.reportUnprovenKeys ?? false,
         });
         for (const problem of problems) {
           if (problem.type === "memoizer") {

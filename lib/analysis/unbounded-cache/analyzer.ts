@@ -1,13 +1,14 @@
 // One file's cache analysis: the input, and the parts that answer its questions — does this code run
 // repeatedly (repeats.ts), what does this access do to the collection (uses.ts), is this key from a
-// bounded set (keys.ts), does the collection or its holder escape (escape.ts), does it only record
-// diagnostics (diagnostics.ts). The parts memoise per
+// bounded set (keys.ts), is it evidently unbounded (evidence.ts), does the collection or its holder
+// escape (escape.ts), does it only record diagnostics (diagnostics.ts). The parts memoise per
 // file and reach each other through this object (they import it as a type only).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, unwrapExpression } from "../ast.js";
 import { type ScopeManager, resolveIdentifier } from "../bindings.js";
 import { DiagnosticRecords } from "./diagnostics.js";
 import { EscapeAnalysis } from "./escape.js";
+import { KeyEvidence } from "./evidence.js";
 import { KeyBounds } from "./keys.js";
 import { RepeatAnalysis } from "./repeats.js";
 import type { CacheAnalysisInput } from "./types.js";
@@ -20,6 +21,7 @@ export class CacheAnalyzer {
   readonly keys: KeyBounds;
   readonly escape: EscapeAnalysis;
   readonly diagnostics: DiagnosticRecords;
+  readonly evidence: KeyEvidence;
 
   constructor(readonly input: CacheAnalysisInput) {
     this.scopeManager = input.source.scopeManager;
@@ -28,6 +30,7 @@ export class CacheAnalyzer {
     this.keys = new KeyBounds(this);
     this.escape = new EscapeAnalysis(this);
     this.diagnostics = new DiagnosticRecords(this);
+    this.evidence = new KeyEvidence(this);
   }
 
   /** An identifier that names a global (not shadowed, not declared in the file). */

@@ -6,7 +6,8 @@
 // traced from their imports (memoizers.ts). "Runs repeatedly" is the shared walk of repetition.ts,
 // refined for module initialisation (repeats.ts). What each use does comes from the catalogue
 // (cache-catalogue.ts, read by uses.ts); bounded keys (keys.ts), escape and registration APIs
-// (escape.ts) and size caps (pruning.ts) decide the verdict (verdict.ts).
+// (escape.ts), size caps (pruning.ts) and the evidence that keys are unbounded (evidence.ts) decide
+// the verdict (verdict.ts).
 import { describeRepeat } from "../repetition.js";
 import { CacheAnalyzer } from "./analyzer.js";
 import { classCollections, moduleCollections } from "./collections.js";
@@ -14,6 +15,7 @@ import { analyzeMemoizers } from "./memoizers.js";
 import type { CacheAnalysisInput, CacheProblem, Collection } from "./types.js";
 import { analyzeCollection } from "./verdict.js";
 
+export type { EvidenceKind } from "./evidence.js";
 export type { CacheAnalysisInput, CacheProblem, Collection, CollectionProblem, FinallyTarget, Growth, MemoizerProblem, Verdict } from "./types.js";
 
 /** Every unbounded long-lived collection and memoizer of a file, in source order. */

@@ -3,6 +3,7 @@
 import type { TSESTree } from "@typescript-eslint/types";
 import type { AnyFunction } from "../ast.js";
 import type { CollectionKind, MemoizerEntry } from "../cache-catalogue.js";
+import type { EvidenceKind } from "./evidence.js";
 import type { RepeatReason } from "../repetition.js";
 import type { FileAnalysis, SourceInput } from "../index.js";
 import type { Variable } from "../bindings.js";
@@ -15,6 +16,8 @@ export interface CacheAnalysisInput {
   readonly typeInfo?: TypeInfo | undefined;
   /** Also report collections that escape (exported, passed on, returned): their owner may prune them elsewhere. */
   readonly checkEscaping: boolean;
+  /** Also report growths whose keys nothing shows to be unbounded (a bare parameter, a value from configuration). */
+  readonly reportUnprovenKeys?: boolean;
 }
 
 export interface Collection {
@@ -54,6 +57,8 @@ export interface CollectionProblem {
   readonly type: "collection";
   readonly collection: Collection;
   readonly growth: Growth;
+  /** What shows the reported growth's keys to be unbounded; undefined when reported for `reportUnprovenKeys`. */
+  readonly evidence?: EvidenceKind | undefined;
   readonly escapes: boolean;
   /** Every key is an object and the code uses only what a WeakMap/WeakSet also has. */
   readonly weakKeys: boolean;
@@ -80,7 +85,8 @@ export type Verdict =
   | "registration API"
   | "records diagnostics"
   | "grows only at initialisation"
-  | "size-capped";
+  | "size-capped"
+  | "unproven keys";
 
 /** What one access to a collection does with it. */
 export type Use =

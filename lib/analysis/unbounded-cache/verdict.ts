@@ -1,6 +1,7 @@
 // The verdict on one candidate collection: pruned, escaping, never growing, growing only by bounded
 // keys, a registration API, growing only at initialisation, size-capped — or reported, with the
-// growth the message names and what the suggestions need.
+// growth the message names and what the suggestions need. By default a growth is reported only
+// with evidence that its keys are unbounded (evidence.ts); `reportUnprovenKeys` reports the others.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName } from "../ast.js";
 import { collectionMethods } from "../cache-catalogue.js";
@@ -50,8 +51,12 @@ export function analyzeCollection(analyzer: CacheAnalyzer, tracked: Tracked): { 
     }
     growths.push({ use, reason });
   }
-  const first = growths[0];
-  if (!first) return { verdict };
+  if (growths.length === 0) return { verdict };
+  // By default only a growth whose key is evidently unbounded (an object, a per-call unique value,
+  // request data) is reported; the others are "unproven" and wait for `reportUnprovenKeys`.
+  const evidenced = growths.map(({ use, reason }) => ({ use, reason, evidence: analyzer.evidence.ofGrowth(use, collection.kind) }));
+  const first = evidenced.find((growth) => growth.evidence !== undefined) ?? (input.reportUnprovenKeys ? evidenced[0] : undefined);
+  if (!first) return { verdict: "unproven keys" };
   const weakCompatible = collectionMethods[collection.kind].weakCompatible;
   const weakKeys =
     weakCompatible !== undefined &&
@@ -64,6 +69,7 @@ export function analyzeCollection(analyzer: CacheAnalyzer, tracked: Tracked): { 
       type: "collection",
       collection,
       growth: { node: first.use.node, key: first.use.key, reason: first.reason, text: growthText(collection, first.use) },
+      evidence: first.evidence,
       escapes,
       weakKeys,
       finallyTarget,

@@ -3,25 +3,26 @@
 import memoize from "memoizee";
 
 const requests = new Map<string, { started: number }>();
-export async function handle(req: { id: string }) {
+export async function handler(req: { id: string }) {
   requests.set(req.id, { started: Date.now() });
   await Promise.resolve();
   return requests.get(req.id);
 }
 
-const history: string[] = [];
+const history: { event: string; at: number }[] = [];
 export function record(event: string) {
-  history.push(`${event}!`);
+  history.push({ event, at: Date.now() });
 }
 
+let lastId = 0;
 class Client {
-  #pending: Record<string, number> = {};
-  send(id: string) {
-    this.#pending[id] = Date.now();
+  #pending: Record<number, string> = {};
+  send(body: string) {
+    this.#pending[++lastId] = body;
   }
 }
 const client = new Client();
-export const send = (id: string) => client.send(id);
+export const send = (body: string) => client.send(body);
 
 export const loadUser = memoize((id: string) => fetch(`/users/${id}`));
 

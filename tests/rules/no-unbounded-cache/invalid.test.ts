@@ -3,16 +3,16 @@
 // memoizer form of the catalogue; with every suggestion's output (LRUCache with its import in the
 // file's style, WeakMap, delete in finally). Suggestions are never autofixes: `output` is null.
 import "../../setup-rule-tester.js";
-import { RuleTester, type TestLanguageOptions } from "@typescript-eslint/rule-tester";
-import rule from "../../../rules/no-unbounded-cache.js";
+import { type InvalidTestCase, RuleTester, type TestLanguageOptions } from "@typescript-eslint/rule-tester";
+import rule, { type MessageIds, type Options } from "../../../rules/no-unbounded-cache.js";
+import { reportedWithUnprovenKeys, silentByDefault } from "./unproven-keys.js";
 
 const tester = new RuleTester();
 const testedRule = rule as unknown as Parameters<typeof tester.run>[1];
 const commonjs = { sourceType: "commonjs" } as TestLanguageOptions;
 
-tester.run("no-unbounded-cache (invalid)", testedRule, {
-  valid: [],
-  invalid: [
+/** Unproven keys (a bare parameter, a value the module cannot see): reported only with `reportUnprovenKeys`. */
+const unproven: InvalidTestCase<MessageIds, Options>[] = [
     {
       name: "a property declared as string is unbounded (the interface is read, not guessed)",
       filename: "file.ts",
@@ -30,60 +30,6 @@ tester.run("no-unbounded-cache (invalid)", testedRule, {
               data: { max: 1000 },
               output: `import { LRUCache } from "lru-cache";\n\ninterface Library { readonly id: "zod" | "yup"; name: string }\nconst indexes = new LRUCache<string, number>({ max: 1000 });\nexport function index(library: Library) { indexes.set(library.name, 1); return indexes.get(library.name); }`,
             },
-          ],
-        },
-      ],
-    },
-    {
-      name: "the incident: a module-level Map keyed by request id, added to and read, never deleted",
-      filename: "file.ts",
-      code: `const requests = new Map<string, { started: number }>();
-
-export async function handle(req: { id: string }) {
-  requests.set(req.id, { started: Date.now() });
-  await work(req);
-  log(requests.get(req.id));
-}
-
-declare function work(r: unknown): Promise<void>;
-declare function log(x: unknown): void;
-`,
-      output: null,
-      errors: [
-        {
-          messageId: "unboundedCollection",
-          line: 1,
-          column: 7,
-          data: {"collection":"The module-level Map `requests`","line":4,"growth":"`requests.set(…)`","where":"on every call of `handle`","entry":"entry"},
-          suggestions: [
-            { messageId: "useLruCache", data: {"max":1000}, output: `import { LRUCache } from "lru-cache";
-
-const requests = new LRUCache<string, { started: number }>({ max: 1000 });
-
-export async function handle(req: { id: string }) {
-  requests.set(req.id, { started: Date.now() });
-  await work(req);
-  log(requests.get(req.id));
-}
-
-declare function work(r: unknown): Promise<void>;
-declare function log(x: unknown): void;
-` },
-            { messageId: "deleteInFinally", data: {"fn":"`handle`"}, output: `const requests = new Map<string, { started: number }>();
-
-export async function handle(req: { id: string }) {
-  requests.set(req.id, { started: Date.now() });
-  try {
-    await work(req);
-    log(requests.get(req.id));
-  } finally {
-    requests.delete(req.id);
-  }
-}
-
-declare function work(r: unknown): Promise<void>;
-declare function log(x: unknown): void;
-` },
           ],
         },
       ],
@@ -382,47 +328,6 @@ export function get(k: string) { cache.set(k, 1); }
       ],
     },
     {
-      name: "object keys (this) and only get/set: a WeakMap is suggested",
-      filename: "file.ts",
-      code: `const created = new Map();
-export class Widget {
-  constructor() {
-    created.set(this, Date.now());
-  }
-  age() { return Date.now() - created.get(this); }
-}
-`,
-      output: null,
-      errors: [
-        {
-          messageId: "unboundedCollection",
-          line: 1,
-          column: 7,
-          data: {"collection":"The module-level Map `created`","line":4,"growth":"`created.set(…)`","where":"on every call of the constructor of `Widget`","entry":"entry"},
-          suggestions: [
-            { messageId: "useLruCache", data: {"max":1000}, output: `import { LRUCache } from "lru-cache";
-
-const created = new LRUCache({ max: 1000 });
-export class Widget {
-  constructor() {
-    created.set(this, Date.now());
-  }
-  age() { return Date.now() - created.get(this); }
-}
-` },
-            { messageId: "useWeakCollection", data: {"name":"WeakMap"}, output: `const created = new WeakMap();
-export class Widget {
-  constructor() {
-    created.set(this, Date.now());
-  }
-  age() { return Date.now() - created.get(this); }
-}
-` },
-          ],
-        },
-      ],
-    },
-    {
       name: "a loop inside a function",
       filename: "file.ts",
       code: `const lines = new Set();
@@ -502,6 +407,106 @@ export function run(id) { return new Job(id); }
           column: 7,
           data: {"collection":"The module-level array `ids`","line":2,"growth":"`ids.push(…)`","where":"on every call of the constructor of `Job`","entry":"item"},
           suggestions: [],
+        },
+      ],
+    },
+];
+
+tester.run("no-unbounded-cache (invalid)", testedRule, {
+  valid: silentByDefault(unproven),
+  invalid: [
+    {
+      name: "the incident: a module-level Map keyed by request id in an exported `handler`, added to and read, never deleted",
+      filename: "file.ts",
+      code: `const requests = new Map<string, { started: number }>();
+
+export async function handler(req: { id: string }) {
+  requests.set(req.id, { started: Date.now() });
+  await work(req);
+  log(requests.get(req.id));
+}
+
+declare function work(r: unknown): Promise<void>;
+declare function log(x: unknown): void;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: "unboundedCollection",
+          line: 1,
+          column: 7,
+          data: {"collection":"The module-level Map `requests`","line":4,"growth":"`requests.set(…)`","where":"on every call of `handler`","entry":"entry"},
+          suggestions: [
+            { messageId: "useLruCache", data: {"max":1000}, output: `import { LRUCache } from "lru-cache";
+
+const requests = new LRUCache<string, { started: number }>({ max: 1000 });
+
+export async function handler(req: { id: string }) {
+  requests.set(req.id, { started: Date.now() });
+  await work(req);
+  log(requests.get(req.id));
+}
+
+declare function work(r: unknown): Promise<void>;
+declare function log(x: unknown): void;
+` },
+            { messageId: "deleteInFinally", data: {"fn":"`handler`"}, output: `const requests = new Map<string, { started: number }>();
+
+export async function handler(req: { id: string }) {
+  requests.set(req.id, { started: Date.now() });
+  try {
+    await work(req);
+    log(requests.get(req.id));
+  } finally {
+    requests.delete(req.id);
+  }
+}
+
+declare function work(r: unknown): Promise<void>;
+declare function log(x: unknown): void;
+` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "object keys (this) and only get/set: a WeakMap is suggested",
+      filename: "file.ts",
+      code: `const created = new Map();
+export class Widget {
+  constructor() {
+    created.set(this, Date.now());
+  }
+  age() { return Date.now() - created.get(this); }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: "unboundedCollection",
+          line: 1,
+          column: 7,
+          data: {"collection":"The module-level Map `created`","line":4,"growth":"`created.set(…)`","where":"on every call of the constructor of `Widget`","entry":"entry"},
+          suggestions: [
+            { messageId: "useLruCache", data: {"max":1000}, output: `import { LRUCache } from "lru-cache";
+
+const created = new LRUCache({ max: 1000 });
+export class Widget {
+  constructor() {
+    created.set(this, Date.now());
+  }
+  age() { return Date.now() - created.get(this); }
+}
+` },
+            { messageId: "useWeakCollection", data: {"name":"WeakMap"}, output: `const created = new WeakMap();
+export class Widget {
+  constructor() {
+    created.set(this, Date.now());
+  }
+  age() { return Date.now() - created.get(this); }
+}
+` },
+          ],
         },
       ],
     },
@@ -730,5 +735,6 @@ export class Api { static load = memoize((id: string) => fetch(id)); }
         },
       ],
     },
+    ...reportedWithUnprovenKeys(unproven),
   ],
 });

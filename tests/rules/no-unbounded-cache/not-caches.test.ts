@@ -3,16 +3,66 @@
 // deprecation wrappers), pools indexed by a nesting depth, registries that refuse duplicates — and,
 // next to each, the look-alike that still grows with the input and stays reported.
 import "../../setup-rule-tester.js";
-import { RuleTester, type TestLanguageOptions } from "@typescript-eslint/rule-tester";
-import rule from "../../../rules/no-unbounded-cache.js";
+import { type InvalidTestCase, RuleTester, type TestLanguageOptions } from "@typescript-eslint/rule-tester";
+import rule, { type MessageIds, type Options } from "../../../rules/no-unbounded-cache.js";
+import { reportedWithUnprovenKeys, silentByDefault, silentEvenWithUnprovenKeys } from "./unproven-keys.js";
 
 const tester = new RuleTester();
 const testedRule = rule as unknown as Parameters<typeof tester.run>[1];
 const commonjs = { sourceType: "commonjs" } as TestLanguageOptions;
 const reported = (line: number, column: number) => [{ messageId: "unboundedCollection" as const, line, column }];
 
+/** Unproven keys (a bare parameter, a value the module cannot see): reported only with `reportUnprovenKeys`. */
+const unproven: InvalidTestCase<MessageIds, Options>[] = [
+    // --- diagnostics look-alikes ----------------------------------------------------------------------
+    {
+      name: "a memo that logs its misses still stores computed values: reported",
+      code: `const sizes: Record<string, number> = {};\nexport function size(text: string) {\n  if (sizes[text] !== undefined) return sizes[text];\n  console.debug("miss", text);\n  sizes[text] = text.length;\n  return sizes[text];\n}`,
+      errors: reported(1, 7),
+    },
+    {
+      name: "a tracking Set that logs, with no lookup before the add: reported",
+      code: `const ids = new Set<string>();\nexport function onRequest(req: { id: string }) {\n  ids.add(req.id);\n  console.log("request", req.id);\n}`,
+      errors: reported(1, 7),
+    },
+    {
+      name: "a flag object set without printing anything: reported",
+      code: `const visited: Record<string, true> = {};\nexport function visit(url: string) {\n  if (visited[url]) return false;\n  visited[url] = true;\n  return true;\n}`,
+      errors: reported(1, 7),
+    },
+    // --- pools look-alikes ------------------------------------------------------------------------------
+    {
+      name: "push on a missing slot indexed by a parameter: reported",
+      code: `const rows: string[][] = [];\nexport function row(index: number) {\n  let found = rows[index];\n  if (found === undefined) {\n    found = [];\n    rows.push(found);\n  }\n  return found;\n}`,
+      errors: reported(1, 7),
+    },
+    {
+      name: "a push outside the missing-slot branch: reported",
+      code: `const seen: string[] = [];\nlet depth = 0;\nexport function enter(name: string) {\n  depth++;\n  if (seen[depth] === undefined) console.log(depth);\n  seen.push(name.trim());\n  depth--;\n}`,
+      errors: reported(1, 7),
+    },
+    // --- registry look-alikes ---------------------------------------------------------------------------
+    {
+      name: "an exported memo that returns (not throws) on a hit: reported",
+      code: `const parsed: Record<string, string[]> = {};\nexport function parse(source: string) {\n  if (parsed[source]) return parsed[source];\n  parsed[source] = source.split(",");\n  return parsed[source];\n}`,
+      errors: reported(1, 7),
+    },
+    {
+      name: "a registry refusing duplicates is still reported with checkEscaping",
+      code: `const names = new Set<string>();\nexport function define(name: string) {\n  if (names.has(name)) throw new Error(name);\n  names.add(name);\n}`,
+      options: [{ checkEscaping: true }],
+      errors: reported(1, 7),
+    },
+    {
+      name: "a module-local function refusing duplicates, called per request: reported",
+      code: `const open = new Set<string>();\nfunction claim(id: string) {\n  if (open.has(id)) throw new Error("busy");\n  open.add(id);\n}\nexport function handle(req: { id: string }) { claim(req.id); }`,
+      errors: reported(1, 7),
+    },
+];
+
 tester.run("no-unbounded-cache (not caches)", testedRule, {
   valid: [
+    ...silentEvenWithUnprovenKeys([
     // --- diagnostics records ----------------------------------------------------------------------
     {
       name: "a warn-once Set: looked up, then the message printed and remembered",
@@ -57,56 +107,15 @@ tester.run("no-unbounded-cache (not caches)", testedRule, {
       name: "an exported register function that refuses a key it has (with a derived key)",
       code: `const handlers = new Map<string, () => void>();\nexport function registerLegacy(request: string, name: string, handler: { run(): void }) {\n  const key = \`\${request}/\${name}\`;\n  if (handlers.has(key)) {\n    throw new Error(\`\${key} is already registered\`);\n  }\n  handlers.set(key, () => handler.run());\n}`,
     },
+    ]),
+    ...silentByDefault(unproven),
   ],
   invalid: [
-    // --- diagnostics look-alikes ----------------------------------------------------------------------
-    {
-      name: "a memo that logs its misses still stores computed values: reported",
-      code: `const sizes: Record<string, number> = {};\nexport function size(text: string) {\n  if (sizes[text] !== undefined) return sizes[text];\n  console.debug("miss", text);\n  sizes[text] = text.length;\n  return sizes[text];\n}`,
-      errors: reported(1, 7),
-    },
-    {
-      name: "a tracking Set that logs, with no lookup before the add: reported",
-      code: `const ids = new Set<string>();\nexport function onRequest(req: { id: string }) {\n  ids.add(req.id);\n  console.log("request", req.id);\n}`,
-      errors: reported(1, 7),
-    },
-    {
-      name: "a flag object set without printing anything: reported",
-      code: `const visited: Record<string, true> = {};\nexport function visit(url: string) {\n  if (visited[url]) return false;\n  visited[url] = true;\n  return true;\n}`,
-      errors: reported(1, 7),
-    },
-    // --- pools look-alikes ------------------------------------------------------------------------------
-    {
-      name: "push on a missing slot indexed by a parameter: reported",
-      code: `const rows: string[][] = [];\nexport function row(index: number) {\n  let found = rows[index];\n  if (found === undefined) {\n    found = [];\n    rows.push(found);\n  }\n  return found;\n}`,
-      errors: reported(1, 7),
-    },
     {
       name: "a counter that only goes up is an id, not a depth: reported",
       code: `let next = 0;\nconst jobs: Record<number, string> = {};\nexport function start(name: string) { next++; jobs[next] = name; return next; }`,
       errors: reported(2, 7),
     },
-    {
-      name: "a push outside the missing-slot branch: reported",
-      code: `const seen: string[] = [];\nlet depth = 0;\nexport function enter(name: string) {\n  depth++;\n  if (seen[depth] === undefined) console.log(depth);\n  seen.push(name.trim());\n  depth--;\n}`,
-      errors: reported(1, 7),
-    },
-    // --- registry look-alikes ---------------------------------------------------------------------------
-    {
-      name: "an exported memo that returns (not throws) on a hit: reported",
-      code: `const parsed: Record<string, string[]> = {};\nexport function parse(source: string) {\n  if (parsed[source]) return parsed[source];\n  parsed[source] = source.split(",");\n  return parsed[source];\n}`,
-      errors: reported(1, 7),
-    },
-    {
-      name: "a registry refusing duplicates is still reported with checkEscaping",
-      code: `const names = new Set<string>();\nexport function define(name: string) {\n  if (names.has(name)) throw new Error(name);\n  names.add(name);\n}`,
-      options: [{ checkEscaping: true }],
-      errors: reported(1, 7),
-    },
-    {
-      name: "a module-local function refusing duplicates, called per request: reported",
-      code: `const open = new Set<string>();\nfunction claim(id: string) {\n  if (open.has(id)) throw new Error("busy");\n  open.add(id);\n}\nexport function handle(req: { id: string }) { claim(req.id); }`,
-      errors: reported(1, 7),
-    },
+    ...reportedWithUnprovenKeys(unproven),
   ],
 });
