@@ -12,14 +12,14 @@ import { loadFormatter } from "./lib/format.js";
 import { GitError, gitMarkerRoot, gitState, type GitState } from "./lib/git.js";
 import { ConfigError, defaultConfig, loadESLintConfig, type Overrides } from "./lib/eslint-config.js";
 import { DEFAULT_WITH_KEY_IMPORT, OptionError, parseModules, parseWithKeyImport } from "./lib/options.js";
-import type { FileResult, ProcessOptions, ProgramLookup } from "./lib/process.js";
+import type * as ts from "typescript";
+import type { FileResult, ProcessOptions } from "./lib/process.js";
 import {
   createProject,
   type FileGroup,
   groupByTsconfig,
   loadProject,
   loadTypeScript,
-  lookupFor,
   ProjectError,
   TsconfigIndex,
   type TypeScriptApi,
@@ -286,7 +286,7 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   let groups: FileGroup[] = [{ files: toMigrate }];
   let typescript: TypeScriptApi | undefined;
   let index: TsconfigIndex | undefined;
-  let forced: ProgramLookup | undefined;
+  let forced: (() => ts.Program) | undefined;
   if (cmd.project) {
     forced = loadProject(cmd.project);
     notes.push(`type information from ${cmd.project}`);
@@ -363,16 +363,17 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   // Loaded here, not at the top: the planner pulls in the parser and typescript, which --help,
   // usage errors and the dirty-tree refusal do not need.
   const { runFiles } = await import("./lib/pool.js");
+  const { runTyped } = await import("./lib/typed-run.js");
   progress.start(toMigrate.length);
   for (const group of groups) {
-    let programsFor = forced;
+    let build = forced;
     if (group.tsconfig !== undefined && typescript && index) {
       const parsed = index.config(group.tsconfig);
-      if (parsed) programsFor = lookupFor(createProject(typescript, parsed));
+      if (parsed) build = () => createProject(typescript, parsed);
     }
-    await runFiles(group.files, { jobs: programsFor ? 1 : cmd.jobs, optionsFor, ...(programsFor ? { programsFor } : {}), onResult });
-    // The group's program is dropped here, before the next one is built.
-    programsFor = undefined;
+    // A group's files share one program per pass (lib/typed-run.ts), dropped before the next group's.
+    if (build) await runTyped(group.files, build, { optionsFor, onResult });
+    else await runFiles(group.files, { jobs: cmd.jobs, optionsFor, onResult });
   }
   progress.stop();
 

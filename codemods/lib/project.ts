@@ -10,7 +10,6 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import type * as ts from "typescript";
 import { typeScriptApiProblem } from "../../lib/edits/typescript.js";
-import type { ProgramLookup } from "./process.js";
 
 export class ProjectError extends Error {
   constructor(message: string) {
@@ -163,15 +162,16 @@ export function createProject(typescript: TypeScriptApi, config: ParsedConfig): 
   });
 }
 
-/** The lookup handed to processFile: the program when it contains the file. */
-export function lookupFor(program: ts.Program): ProgramLookup {
-  const programs = [program];
-  // Files outside the program are migrated without type information (the parser would reject them).
-  return (file: string) => (program.getSourceFile(normalize(file)) ? programs : undefined);
+/** Whether `program` contains `file` (absolute): files outside it are migrated without type information. */
+export function programContains(program: ts.Program, file: string): boolean {
+  return program.getSourceFile(normalize(file)) !== undefined;
 }
 
-/** `--project <tsconfig>`: one config for every file. Throws ProjectError when it cannot be used. */
-export function loadProject(tsconfigPath: string): ProgramLookup {
+/**
+ * `--project <tsconfig>`: one config for every file. Returns what builds its program (built when the
+ * files run, so that only the run holds it). Throws ProjectError when the config cannot be used.
+ */
+export function loadProject(tsconfigPath: string): () => ts.Program {
   const typescript = loadTypeScript();
   if (typeof typescript === "string") {
     throw new ProjectError(`--project needs type information, which needs TypeScript 4.8–6.0: ${typeScriptApiProblem() ?? typescript}`);
@@ -180,5 +180,5 @@ export function loadProject(tsconfigPath: string): ProgramLookup {
   const configPath = path.resolve(tsconfigPath);
   const config = index.config(configPath);
   if (!config) throw new ProjectError(`cannot read ${tsconfigPath}: ${index.problems.get(configPath) ?? "unknown error"}`);
-  return lookupFor(createProject(typescript, config));
+  return () => createProject(typescript, config);
 }
