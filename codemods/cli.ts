@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
 import { assertPathsExist, DEFAULT_EXTENSIONS, discoverFiles, MissingPathError } from "./lib/discover.js";
-import { loadFormatter } from "./lib/format.js";
+import { loadFormatting } from "./lib/format.js";
 import { GitError, gitMarkerRoot, gitState, type GitState } from "./lib/git.js";
 import { ConfigError, defaultConfig, loadESLintConfig, type Overrides } from "./lib/eslint-config.js";
 import { DEFAULT_WITH_KEY_IMPORT, OptionError, parseModules, parseWithKeyImport } from "./lib/options.js";
@@ -55,8 +55,8 @@ Options:
   --no-project              no type information (faster; closures whose parameters need types
                             are wrapped instead of hoisted)
   --no-eslint-config        ignore the ESLint configuration: the rule's default options
-  --no-format               do not run the project's Prettier on changed files (by default it
-                            formats the changed files that were Prettier-clean before)
+  --no-format               do not run the project's Prettier and Biome on changed files (by
+                            default each formats the changed files that were clean for it before)
   --with-key-import <m#n>   where withKey comes from (default: settings["stable-schema"].withKey,
                             else ${DEFAULT_WITH_KEY_IMPORT.module}#${DEFAULT_WITH_KEY_IMPORT.name})
   --modules <mapping>       modules that re-export a schema library, as JSON
@@ -320,8 +320,7 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
     err(paint.dim(`stable-schema: files with type information run in-process; --jobs ${cmd.jobs} applies to the others`));
   }
 
-  const formatter = cmd.format && toMigrate.length > 0 ? await loadFormatter(process.cwd()) : undefined;
-  let formatted = 0;
+  const formatting = cmd.format && toMigrate.length > 0 ? await loadFormatting(process.cwd()) : undefined;
   const progress: ProgressSink = progressEnabled() ? new ProgressBar() : noProgress;
 
   // --dry prints diffs in path order while results arrive out of order: hold them until their turn.
@@ -340,14 +339,8 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   };
   const onResult = async (migrated: FileResult): Promise<void> => {
     let result = migrated;
-    if (formatter && result.status === "changed" && result.source !== undefined && result.output !== undefined) {
-      try {
-        const { text, formatted: done } = await formatter.format(result.path, result.source, result.output);
-        if (done) formatted += 1;
-        result = { ...result, output: text };
-      } catch {
-        // The formatter could not handle it: the planner's text stays.
-      }
+    if (formatting && result.status === "changed" && result.source !== undefined && result.output !== undefined) {
+      result = { ...result, output: await formatting.format(result.path, result.source, result.output) };
     }
     const final = cmd.dry ? result : await writeResult(result);
     // The texts are only needed for the diff (held below); the summary and report do not keep them.
@@ -377,7 +370,7 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   }
   progress.stop();
 
-  if (formatter) notes.push(`${formatter.name} formatted ${formatted} changed file${formatted === 1 ? "" : "s"} (the ones that were formatted before)`);
+  if (formatting) notes.push(...formatting.notes());
   const report = buildReport(results, { dryRun: cmd.dry });
   if (cmd.report) {
     await mkdir(path.dirname(path.resolve(cmd.report)), { recursive: true });
