@@ -16,6 +16,7 @@ import type * as ts from "typescript";
 import type { FileResult, ProcessOptions } from "./lib/process.js";
 import {
   createProject,
+  DeclarationCache,
   type FileGroup,
   groupByTsconfig,
   loadProject,
@@ -358,11 +359,13 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   const { runFiles } = await import("./lib/pool.js");
   const { runTyped } = await import("./lib/typed-run.js");
   progress.start(toMigrate.length);
+  // Installed packages' and TypeScript's declaration files are parsed once for all the tsconfigs.
+  const declarations = typescript ? new DeclarationCache(typescript) : undefined;
   for (const group of groups) {
     let build = forced;
     if (group.tsconfig !== undefined && typescript && index) {
       const parsed = index.config(group.tsconfig);
-      if (parsed) build = () => createProject(typescript, parsed);
+      if (parsed) build = () => createProject(typescript, parsed, declarations);
     }
     // A group's files share one program per pass (lib/typed-run.ts), dropped before the next group's.
     if (build) await runTyped(group.files, build, { optionsFor, onResult });
