@@ -8,18 +8,19 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
 import { assertPathsExist, DEFAULT_EXTENSIONS, discoverFiles, MissingPathError } from "./lib/discover.js";
-import { loadFormatter } from "./lib/format.js";
+import { loadFormatting } from "./lib/format.js";
 import { GitError, gitMarkerRoot, gitState, type GitState } from "./lib/git.js";
 import { ConfigError, defaultConfig, loadESLintConfig, type Overrides } from "./lib/eslint-config.js";
 import { DEFAULT_WITH_KEY_IMPORT, OptionError, parseModules, parseWithKeyImport } from "./lib/options.js";
-import type { FileResult, ProcessOptions, ProgramLookup } from "./lib/process.js";
+import type * as ts from "typescript";
+import type { FileResult, ProcessOptions } from "./lib/process.js";
 import {
   createProject,
+  DeclarationCache,
   type FileGroup,
   groupByTsconfig,
   loadProject,
   loadTypeScript,
-  lookupFor,
   ProjectError,
   TsconfigIndex,
   type TypeScriptApi,
@@ -55,8 +56,8 @@ Options:
   --no-project              no type information (faster; closures whose parameters need types
                             are wrapped instead of hoisted)
   --no-eslint-config        ignore the ESLint configuration: the rule's default options
-  --no-format               do not run the project's Prettier on changed files (by default it
-                            formats the changed files that were Prettier-clean before)
+  --no-format               do not run the project's Prettier and Biome on changed files (by
+                            default each formats the changed files that were clean for it before)
   --with-key-import <m#n>   where withKey comes from (default: settings["stable-schema"].withKey,
                             else ${DEFAULT_WITH_KEY_IMPORT.module}#${DEFAULT_WITH_KEY_IMPORT.name})
   --modules <mapping>       modules that re-export a schema library, as JSON
@@ -286,7 +287,7 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   let groups: FileGroup[] = [{ files: toMigrate }];
   let typescript: TypeScriptApi | undefined;
   let index: TsconfigIndex | undefined;
-  let forced: ProgramLookup | undefined;
+  let forced: (() => ts.Program) | undefined;
   if (cmd.project) {
     forced = loadProject(cmd.project);
     notes.push(`type information from ${cmd.project}`);
@@ -320,8 +321,7 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
     err(paint.dim(`stable-schema: files with type information run in-process; --jobs ${cmd.jobs} applies to the others`));
   }
 
-  const formatter = cmd.format && toMigrate.length > 0 ? await loadFormatter(process.cwd()) : undefined;
-  let formatted = 0;
+  const formatting = cmd.format && toMigrate.length > 0 ? await loadFormatting(process.cwd()) : undefined;
   const progress: ProgressSink = progressEnabled() ? new ProgressBar() : noProgress;
 
   // --dry prints diffs in path order while results arrive out of order: hold them until their turn.
@@ -340,14 +340,8 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   };
   const onResult = async (migrated: FileResult): Promise<void> => {
     let result = migrated;
-    if (formatter && result.status === "changed" && result.source !== undefined && result.output !== undefined) {
-      try {
-        const { text, formatted: done } = await formatter.format(result.path, result.source, result.output);
-        if (done) formatted += 1;
-        result = { ...result, output: text };
-      } catch {
-        // The formatter could not handle it: the planner's text stays.
-      }
+    if (formatting && result.status === "changed" && result.source !== undefined && result.output !== undefined) {
+      result = { ...result, output: await formatting.format(result.path, result.source, result.output) };
     }
     const final = cmd.dry ? result : await writeResult(result);
     // The texts are only needed for the diff (held below); the summary and report do not keep them.
@@ -363,20 +357,23 @@ async function migrate(cmd: MigrateCommand): Promise<number> {
   // Loaded here, not at the top: the planner pulls in the parser and typescript, which --help,
   // usage errors and the dirty-tree refusal do not need.
   const { runFiles } = await import("./lib/pool.js");
+  const { runTyped } = await import("./lib/typed-run.js");
   progress.start(toMigrate.length);
+  // Installed packages' and TypeScript's declaration files are parsed once for all the tsconfigs.
+  const declarations = typescript ? new DeclarationCache(typescript) : undefined;
   for (const group of groups) {
-    let programsFor = forced;
+    let build = forced;
     if (group.tsconfig !== undefined && typescript && index) {
       const parsed = index.config(group.tsconfig);
-      if (parsed) programsFor = lookupFor(createProject(typescript, parsed));
+      if (parsed) build = () => createProject(typescript, parsed, declarations);
     }
-    await runFiles(group.files, { jobs: programsFor ? 1 : cmd.jobs, optionsFor, ...(programsFor ? { programsFor } : {}), onResult });
-    // The group's program is dropped here, before the next one is built.
-    programsFor = undefined;
+    // A group's files share one program per pass (lib/typed-run.ts), dropped before the next group's.
+    if (build) await runTyped(group.files, build, { optionsFor, onResult });
+    else await runFiles(group.files, { jobs: cmd.jobs, optionsFor, onResult });
   }
   progress.stop();
 
-  if (formatter) notes.push(`${formatter.name} formatted ${formatted} changed file${formatted === 1 ? "" : "s"} (the ones that were formatted before)`);
+  if (formatting) notes.push(...formatting.notes());
   const report = buildReport(results, { dryRun: cmd.dry });
   if (cmd.report) {
     await mkdir(path.dirname(path.resolve(cmd.report)), { recursive: true });

@@ -1,11 +1,13 @@
-// The repository's own formatter on the files the migration changed. Only the project's Prettier is
-// used (resolved from the working directory, never a copy of this package's), with the options it
-// resolves for each file, and only on files that were formatter-clean before the migration: a file
-// that was not stays byte for byte as the planner wrote it (the migration never reformats code it did
-// not change). `--no-format` turns this off.
+// The repository's own formatters on the files the migration changed: its Prettier (resolved from the
+// working directory, never a copy of this package's, with the options it resolves for each file) and
+// the Biome of each file's project (biome.ts). Each runs only on files that were clean for it before
+// the migration: a file that was not stays byte for byte as the planner wrote it (the migration never
+// reformats code it did not change). `--no-format` turns this off.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { BiomeFormatting } from "./biome.js";
+import { displayPath } from "./report.js";
 
 export interface Formatter {
   readonly name: string;
@@ -41,6 +43,54 @@ export async function loadFormatter(cwd: string): Promise<Formatter | undefined>
       const options = { ...((await prettier.resolveConfig(file, { editorconfig: true })) ?? {}), filepath: file };
       if (!(await prettier.check(before, options))) return { text: after, formatted: false };
       return { text: await prettier.format(after, options), formatted: true };
+    },
+  };
+}
+
+/** All the project's formatters, in turn, on a changed file; what they did, for the summary. */
+export interface Formatting {
+  /** `after` formatted by each formatter for which `before` was clean. */
+  format(file: string, before: string, after: string): Promise<string>;
+  /** One line per formatter that was found. */
+  notes(): string[];
+}
+
+export async function loadFormatting(cwd: string): Promise<Formatting> {
+  const prettier = await loadFormatter(cwd);
+  const biome = new BiomeFormatting();
+  /** Formatter name → changed files it formatted. */
+  const counts = new Map<string, number>(prettier ? [[prettier.name, 0]] : []);
+  const count = (name: string, formatted: boolean) => counts.set(name, (counts.get(name) ?? 0) + (formatted ? 1 : 0));
+  return {
+    async format(file, before, after) {
+      let text = after;
+      if (prettier) {
+        try {
+          const result = await prettier.format(file, before, text);
+          count(prettier.name, result.formatted);
+          text = result.text;
+        } catch {
+          // Prettier could not handle it: the text so far stays.
+        }
+      }
+      try {
+        const result = await biome.format(file, before, text);
+        if (result.tool !== undefined) count(result.tool, result.formatted);
+        return result.text;
+      } catch {
+        return text;
+      }
+    },
+    notes() {
+      const lines = [...counts].map(([name, n]) => `${name} formatted ${n} changed file${n === 1 ? "" : "s"} (the ones that were formatted before)`);
+      if (biome.missing.size > 0) {
+        const dirs = [...biome.missing].map((dir) => (path.resolve(dir) === process.cwd() ? "." : displayPath(dir)));
+        lines.push(
+          `not formatted with Biome: ${dirs.slice(0, 3).join(", ")}${dirs.length > 3 ? ` and ${dirs.length - 3} more` : ""} ` +
+            `${dirs.length === 1 ? "has" : "have"} a Biome configuration but no @biomejs/biome installed`,
+        );
+      }
+      return lines;
     },
   };
 }

@@ -4,13 +4,14 @@ import { readFile } from "node:fs/promises";
 import type * as ts from "typescript";
 import {
   MigratedTextParseError,
-  migrateSource,
+  migrateSteps,
   parseSource,
   ParserUnavailableError,
   stripLocation,
   SourceParseError,
   type MigrateOptions,
   type MigrateResult,
+  type MigrateSteps,
   type SiteResult,
   type WithKeyImport,
 } from "../../lib/edits/migrate.js";
@@ -59,6 +60,12 @@ export async function processFile(
   options: ProcessOptions,
   programsFor?: ProgramLookup,
 ): Promise<FileResult> {
+  const read = await readSource(path);
+  return typeof read === "string" ? processSource(path, read, options, programsFor) : read;
+}
+
+/** The text of the file, or the failed result saying why it cannot be migrated. */
+export async function readSource(path: string): Promise<string | FileResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -77,7 +84,7 @@ export async function processFile(
       },
     };
   }
-  return processSource(path, source, options, programsFor);
+  return source;
 }
 
 // fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD (which, written back,
@@ -109,58 +116,101 @@ function invalidUtf8Line(bytes: Uint8Array): number {
 }
 
 export type Migrate = (source: string, options: MigrateOptions) => MigrateResult;
+/** A migration in steps (migrateSteps): yields a request for programs before each new text. */
+export type MigrateInSteps = (source: string, options: MigrateOptions) => MigrateSteps<MigrateResult>;
 
 export function processSource(
   path: string,
   source: string,
   options: ProcessOptions,
   programsFor?: ProgramLookup,
-  migrate: Migrate = migrateSource,
+  migrate?: Migrate,
 ): FileResult {
   const programs = programsFor?.(path);
+  const steps = processSourceSteps(path, source, options, programs, migrate ? (text, opts) => finished(migrate(text, opts)) : migrateSteps);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    // Each new text is analysed on `programs`, rebuilt for it (programsWithText).
+    step.value.provide(programs);
+  }
+}
+
+/**
+ * processSource in steps, for the CLI's typed runs (codemods/lib/typed-run.ts): `programs` (holding
+ * `source`) serve the first pass; before each later text the steps yield a request for programs.
+ * Not a generator itself: the first programs must not stay in a suspended frame.
+ */
+export function processSourceSteps(
+  path: string,
+  source: string,
+  options: ProcessOptions,
+  programs: readonly ts.Program[] | undefined,
+  migrate: MigrateInSteps = migrateSteps,
+): MigrateSteps<FileResult> {
   if (!mightContainCandidates(source, options.modules, programs !== undefined, options.hoistSchemas !== undefined)) {
-    return { path, status: "skipped", skipReason: "prefilter", sites: [] };
+    return finished({ path, status: "skipped", skipReason: "prefilter", sites: [] });
   }
   try {
-    const result = migrate(source, {
+    const steps = migrate(source, {
       filename: path,
       withKeyImport: options.withKeyImport,
       ...(options.modules ? { modules: options.modules } : {}),
-      ...(programs ? { programs } : {}),
+      ...(programs ? { programs: [...programs] } : {}),
       ...(options.sites ? { sites: options.sites } : {}),
       ...(options.hoistSchemas ? { hoistSchemas: options.hoistSchemas } : {}),
     });
-    if (result.changed && result.output !== source) {
-      // Never hand back (or write) a file that no longer parses: if the planner ever produces one,
-      // that is our bug, and the user's file stays as it was.
-      try {
-        parseSource(result.output, { filename: path });
-      } catch (error) {
-        if (!(error instanceof SourceParseError)) throw error;
-        return toolBug(path, new MigratedTextParseError(error), result.sites);
-      }
-      return { path, status: "changed", sites: result.sites, source, output: result.output };
-    }
-    if (result.sites.length === 0) {
-      return { path, status: "skipped", skipReason: "no-candidates", sites: [] };
-    }
-    return { path, status: "unchanged", sites: result.sites };
+    return fileSteps(path, source, steps);
   } catch (error) {
-    if (error instanceof MigratedTextParseError) return toolBug(path, error, []);
-    if (error instanceof SourceParseError) {
-      return {
-        path,
-        status: "failed",
-        sites: [],
-        error: { message: stripLocation(error), line: error.line, column: error.column },
-      };
-    }
-    if (error instanceof ParserUnavailableError) {
-      return { path, status: "failed", sites: [], error: { message: error.message } };
-    }
-    const e = error as Error;
-    return { path, status: "failed", sites: [], error: { message: `internal error: ${e?.stack ?? String(error)}` } };
+    return finished(failure(path, error));
   }
+}
+
+/** Steps that are over before they start. */
+function* finished<Result>(result: Result): MigrateSteps<Result> {
+  return result;
+}
+
+function* fileSteps(path: string, source: string, steps: MigrateSteps<MigrateResult>): MigrateSteps<FileResult> {
+  let result: MigrateResult;
+  try {
+    result = yield* steps;
+  } catch (error) {
+    return failure(path, error);
+  }
+  if (result.changed && result.output !== source) {
+    // Never hand back (or write) a file that no longer parses: if the planner ever produces one,
+    // that is our bug, and the user's file stays as it was.
+    try {
+      parseSource(result.output, { filename: path });
+    } catch (error) {
+      if (!(error instanceof SourceParseError)) return failure(path, error);
+      return toolBug(path, new MigratedTextParseError(error), result.sites);
+    }
+    return { path, status: "changed", sites: result.sites, source, output: result.output };
+  }
+  if (result.sites.length === 0) {
+    return { path, status: "skipped", skipReason: "no-candidates", sites: [] };
+  }
+  return { path, status: "unchanged", sites: result.sites };
+}
+
+/** The result of a file whose migration threw. */
+function failure(path: string, error: unknown): FileResult {
+  if (error instanceof MigratedTextParseError) return toolBug(path, error, []);
+  if (error instanceof SourceParseError) {
+    return {
+      path,
+      status: "failed",
+      sites: [],
+      error: { message: stripLocation(error), line: error.line, column: error.column },
+    };
+  }
+  if (error instanceof ParserUnavailableError) {
+    return { path, status: "failed", sites: [], error: { message: error.message } };
+  }
+  const e = error as Error;
+  return { path, status: "failed", sites: [], error: { message: `internal error: ${e?.stack ?? String(error)}` } };
 }
 
 /** The planner produced text that does not parse: our bug, reported as such; the user's file stays as it was. */

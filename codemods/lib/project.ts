@@ -10,7 +10,6 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import type * as ts from "typescript";
 import { typeScriptApiProblem } from "../../lib/edits/typescript.js";
-import type { ProgramLookup } from "./process.js";
 
 export class ProjectError extends Error {
   constructor(message: string) {
@@ -146,32 +145,94 @@ export function groupByTsconfig(files: readonly string[], index: TsconfigIndex):
 }
 
 /**
+ * Declaration files of installed packages and TypeScript's libs, parsed for one tsconfig's program
+ * and handed to the next one's (as the language service's document registry shares them between
+ * projects): lib.dom.d.ts, the schema libraries' and React's types are parsed once per run instead
+ * of once per tsconfig. A file is shared only between programs whose source-affecting options are
+ * the same (TypeScript's own key) and with the same module format. After each program is built the
+ * cache keeps only the files that program uses, which it holds anyway: no more memory than one
+ * program's declaration files, and never a program itself.
+ */
+export class DeclarationCache {
+  private files = new Map<string, ts.SourceFile>();
+  private libDirectory: string | undefined;
+  private registry: ts.DocumentRegistry | undefined;
+
+  constructor(private readonly typescript: TypeScriptApi) {}
+
+  /** `host` reading shared files from the cache; call `keep` with the program built from it. */
+  wrap(host: ts.CompilerHost, options: ts.CompilerOptions): ts.CompilerHost {
+    const tsApi = this.typescript;
+    this.registry ??= tsApi.createDocumentRegistry();
+    this.libDirectory ??= normalize(path.dirname(tsApi.getDefaultLibFilePath(options)));
+    // TypeScript's key ends with the directory `paths` are resolved from, which does not affect parsing.
+    const key = this.registry.getKeyForCompilationSettings(options);
+    const base = `|${(options as ts.CompilerOptions & { pathsBasePath?: string }).pathsBasePath}`;
+    const settings = key.endsWith(base) ? key.slice(0, -base.length) : key;
+    const read = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      if (shouldCreate || !this.shareable(fileName, host)) return read(fileName, languageVersion, onError, shouldCreate);
+      const createOptions = typeof languageVersion === "object" ? languageVersion : { languageVersion };
+      const key = `${settings}|${createOptions.languageVersion}|${createOptions.impliedNodeFormat ?? ""}|${normalize(fileName)}`;
+      const cached = this.files.get(key);
+      if (cached) return cached;
+      const file = read(fileName, languageVersion, onError, shouldCreate);
+      if (file) this.files.set(key, file);
+      return file;
+    };
+    return host;
+  }
+
+  /** Keeps only the files `program` uses. */
+  keep(program: ts.Program): void {
+    const used = new Set(program.getSourceFiles().map((file) => (file as ts.SourceFile & { redirectInfo?: { unredirected: ts.SourceFile } }).redirectInfo?.unredirected ?? file));
+    for (const [key, file] of this.files) if (!used.has(file)) this.files.delete(key);
+  }
+
+  /**
+   * Declaration files the migration never writes: TypeScript's libs, and files whose real path is in
+   * a node_modules directory (a workspace package linked into node_modules is read fresh).
+   */
+  private shareable(fileName: string, host: ts.CompilerHost): boolean {
+    if (!/\.d\.[cm]?ts$/.test(fileName)) return false;
+    const file = normalize(fileName);
+    if (this.libDirectory !== undefined && file.startsWith(`${this.libDirectory}/`)) return true;
+    if (!file.includes("/node_modules/")) return false;
+    return normalize(host.realpath?.(fileName) ?? fileName).includes("/node_modules/");
+  }
+}
+
+/**
  * Builds the program of one tsconfig. Sources of referenced projects are read as sources (as the
  * language service and typescript-eslint's project service do), so a monorepo needs no prior build.
  */
-export function createProject(typescript: TypeScriptApi, config: ParsedConfig): ts.Program {
+export function createProject(typescript: TypeScriptApi, config: ParsedConfig, declarations?: DeclarationCache): ts.Program {
   const { parsed } = config;
-  const host = typescript.createCompilerHost(parsed.options, true) as ts.CompilerHost & {
+  const created = typescript.createCompilerHost(parsed.options, true) as ts.CompilerHost & {
     useSourceOfProjectReferenceRedirect?: () => boolean;
   };
-  host.useSourceOfProjectReferenceRedirect = () => true;
-  return typescript.createProgram({
+  created.useSourceOfProjectReferenceRedirect = () => true;
+  const host = declarations ? declarations.wrap(created, parsed.options) : created;
+  const program = typescript.createProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,
     host,
     ...(parsed.projectReferences ? { projectReferences: parsed.projectReferences } : {}),
   });
+  declarations?.keep(program);
+  return program;
 }
 
-/** The lookup handed to processFile: the program when it contains the file. */
-export function lookupFor(program: ts.Program): ProgramLookup {
-  const programs = [program];
-  // Files outside the program are migrated without type information (the parser would reject them).
-  return (file: string) => (program.getSourceFile(normalize(file)) ? programs : undefined);
+/** Whether `program` contains `file` (absolute): files outside it are migrated without type information. */
+export function programContains(program: ts.Program, file: string): boolean {
+  return program.getSourceFile(normalize(file)) !== undefined;
 }
 
-/** `--project <tsconfig>`: one config for every file. Throws ProjectError when it cannot be used. */
-export function loadProject(tsconfigPath: string): ProgramLookup {
+/**
+ * `--project <tsconfig>`: one config for every file. Returns what builds its program (built when the
+ * files run, so that only the run holds it). Throws ProjectError when the config cannot be used.
+ */
+export function loadProject(tsconfigPath: string): () => ts.Program {
   const typescript = loadTypeScript();
   if (typeof typescript === "string") {
     throw new ProjectError(`--project needs type information, which needs TypeScript 4.8–6.0: ${typeScriptApiProblem() ?? typescript}`);
@@ -180,5 +241,5 @@ export function loadProject(tsconfigPath: string): ProgramLookup {
   const configPath = path.resolve(tsconfigPath);
   const config = index.config(configPath);
   if (!config) throw new ProjectError(`cannot read ${tsconfigPath}: ${index.problems.get(configPath) ?? "unknown error"}`);
-  return lookupFor(createProject(typescript, config));
+  return () => createProject(typescript, config);
 }

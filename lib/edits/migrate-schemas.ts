@@ -6,7 +6,7 @@
 // run other calls once instead of per call, or move a registration, or memoise an imported factory whose
 // body does not show it to be a pure schema factory. Everything else is left, with why.
 import { schemaExpressions, schemaMemoFunctions } from "../analysis/schema-expressions.js";
-import { type MigrateOptions, type SiteResult, analyzeText } from "./migrate.js";
+import { type MigrateOptions, type MigrateSteps, type SiteResult, TypedText, analyzeText } from "./migrate.js";
 import { type SchemaFixOption, type SchemaPlan, planSchemaExpressions } from "./schema-plan.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
 
@@ -46,45 +46,64 @@ function planText(text: string, options: MigrateOptions, hoist: "eager" | "lazy"
  * text at the pass that handled the schema (applied), or of the final text (left).
  */
 export function migrateSchemas(text: string, options: MigrateOptions, hoist: "eager" | "lazy"): { output: string; sites: SiteResult[] } {
-  const sites: SiteResult[] = [];
-  let current = text;
-  let previous = Number.POSITIVE_INFINITY;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const plans = planText(current, options, hoist);
-    const chosen = plans.map(chosenOption);
-    const groups: (readonly TextEdit[])[] = [];
-    const owner: number[] = [];
-    chosen.forEach((option, index) => {
-      if (option) {
-        groups.push(option.edits);
-        owner.push(index);
-      }
-    });
-    const applied = groups.length > 0 && plans.length < previous ? applyEditGroups(current, groups) : { output: current, applied: [] };
-    const appliedPlans = new Set(applied.applied.map((group) => owner[group]!));
-    plans.forEach((plan, index) => {
-      const node = plan.expression.node;
-      const option = chosen[index];
-      if (appliedPlans.has(index) && option) {
-        sites.push({
-          line: node.loc.start.line,
-          column: node.loc.start.column,
-          api: plan.expression.apiText,
-          action: option.kind === "hoist" || option.kind === "hoist-lazy" ? "hoisted" : "wrapped",
-          kind: "schema",
-          fix: option.kind,
-          name: option.name,
-          ...(option.caution ? { reason: option.caution.text } : {}),
-        });
-      } else if (!option || appliedPlans.size === 0) {
-        sites.push({ line: node.loc.start.line, column: node.loc.start.column, api: plan.expression.apiText, action: "left", kind: "schema", reason: whyLeft(plan) });
-      }
-    });
-    if (appliedPlans.size === 0) break;
-    // Left sites are recorded again by the next pass: drop this pass's.
-    for (let i = sites.length - 1; i >= 0; i--) if (sites[i]!.action === "left") sites.splice(i, 1);
-    previous = plans.length;
-    current = applied.output;
+  const steps = migrateSchemaSteps(text, new TypedText(options, text), hoist);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    step.value.provide(options.programs);
   }
-  return { output: current, sites };
+}
+
+/**
+ * migrateSchemas in steps (see migrateSteps): yields a request for programs before each new text. The
+ * passes run in schemaPass, so that no plan stays in the suspended frame.
+ */
+export function* migrateSchemaSteps(text: string, typed: TypedText, hoist: "eager" | "lazy"): MigrateSteps<{ output: string; sites: SiteResult[] }> {
+  const state = { sites: [] as SiteResult[], current: text, previous: Number.POSITIVE_INFINITY };
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    if (typed.needs(state.current)) yield typed;
+    if (!schemaPass(state, typed, hoist)) break;
+  }
+  return { output: state.current, sites: state.sites };
+}
+
+/** One pass over `state.current`; false when nothing was applied (the migration is over). */
+function schemaPass(state: { sites: SiteResult[]; current: string; previous: number }, typed: TypedText, hoist: "eager" | "lazy"): boolean {
+  const { sites, current, previous } = state;
+  const plans = planText(current, typed.options(), hoist);
+  const chosen = plans.map(chosenOption);
+  const groups: (readonly TextEdit[])[] = [];
+  const owner: number[] = [];
+  chosen.forEach((option, index) => {
+    if (option) {
+      groups.push(option.edits);
+      owner.push(index);
+    }
+  });
+  const applied = groups.length > 0 && plans.length < previous ? applyEditGroups(current, groups) : { output: current, applied: [] };
+  const appliedPlans = new Set(applied.applied.map((group) => owner[group]!));
+  plans.forEach((plan, index) => {
+    const node = plan.expression.node;
+    const option = chosen[index];
+    if (appliedPlans.has(index) && option) {
+      sites.push({
+        line: node.loc.start.line,
+        column: node.loc.start.column,
+        api: plan.expression.apiText,
+        action: option.kind === "hoist" || option.kind === "hoist-lazy" ? "hoisted" : "wrapped",
+        kind: "schema",
+        fix: option.kind,
+        name: option.name,
+        ...(option.caution ? { reason: option.caution.text } : {}),
+      });
+    } else if (!option || appliedPlans.size === 0) {
+      sites.push({ line: node.loc.start.line, column: node.loc.start.column, api: plan.expression.apiText, action: "left", kind: "schema", reason: whyLeft(plan) });
+    }
+  });
+  if (appliedPlans.size === 0) return false;
+  // Left sites are recorded again by the next pass: drop this pass's.
+  for (let i = sites.length - 1; i >= 0; i--) if (sites[i]!.action === "left") sites.splice(i, 1);
+  state.previous = plans.length;
+  state.current = applied.output;
+  return true;
 }

@@ -5,8 +5,8 @@ import { setParents } from "../analysis/ast.js";
 import { type FileAnalysis, type SourceInput, analyzeFile, mentionsCatalogueMethod, mentionsSchemaModule } from "../analysis/index.js";
 import { type SiteOptions, defaultSiteOptions, reportedSites } from "../analysis/reported.js";
 import type { TypeInfo } from "../analysis/type-info.js";
+import { migrateSchemaSteps } from "./migrate-schemas.js";
 import { type FixAction, fixKinds } from "./fix-kinds.js";
-import { migrateSchemas } from "./migrate-schemas.js";
 import { type SitePlan, planSites, reasonsBefore } from "./plan.js";
 import { type TextEdit, applyEditGroups } from "./text.js";
 import { programsWithText, typeInfoFrom } from "./types.js";
@@ -138,9 +138,9 @@ function planText(text: string, options: MigrateOptions): readonly SitePlan[] {
   );
 }
 
-type Phase = (typeof fixKinds)[number];
+type FixKindEntry = (typeof fixKinds)[number];
 
-function runPass(text: string, options: MigrateOptions, phase: Phase, memo: Map<string, readonly SitePlan[]>): PassResult {
+function runPass(text: string, options: MigrateOptions, phase: FixKindEntry, memo: Map<string, readonly SitePlan[]>): PassResult {
   // A phase that changed nothing leaves the text as it was: the next phase reuses its plans.
   let plans = memo.get(text);
   if (!plans) {
@@ -171,93 +171,208 @@ function runPass(text: string, options: MigrateOptions, phase: Phase, memo: Map<
  * exactly like `eslint --fix`, so the output is the same bytes. Throws SourceParseError (with file:line) when the file does not parse.
  */
 export function migrateSource(source: string, options: MigrateOptions): MigrateResult {
-  if (!options.programs && !mentionsSchemaModule(source, options.modules)) {
+  const steps = migrateSteps(source, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    // Each new text is analysed on the given programs, rebuilt for it (programsWithText).
+    step.value.provide(options.programs);
+  }
+}
+
+/** What a migration in steps asks for before it analyses a new text: programs that hold `text`. */
+export interface ProgramRequest {
+  readonly text: string;
+  /** The programs for `text`; ones that do not hold it are rebuilt for it; undefined: on without types. */
+  provide(programs: readonly ts.Program[] | undefined): void;
+}
+
+/** A migration in steps: yields a request for programs before each new text, returns `Result`. */
+export type MigrateSteps<Result> = Generator<ProgramRequest, Result, void>;
+
+/**
+ * The migration of one file as steps, for a caller with type information for many files at once. With
+ * `programs` (used for `source`), before it analyses a text the programs do not hold (the text after a
+ * pass that changed it), it yields a request and goes on with the programs provided: the CLI builds one
+ * program per pass for all files of a tsconfig, holding each file's current text, so one type checker
+ * serves all of them instead of a new one per file and pass. A suspended migration keeps nothing of
+ * an earlier program (no plan, AST or type information outlives its pass, and the generator frames
+ * never hold a program: V8 keeps a suspended frame's registers, stale ones included).
+ */
+export function migrateSteps(source: string, options: MigrateOptions): MigrateSteps<MigrateResult> {
+  // Not a generator itself, so that `options` (holding the first programs) stays out of the frame.
+  return closureSteps(source, new TypedText(options, source));
+}
+
+function* closureSteps(source: string, typed: TypedText): MigrateSteps<MigrateResult> {
+  const options = typed.untyped;
+  if (!typed.hasPrograms() && !mentionsSchemaModule(source, options.modules)) {
     parseSource(source, options);
     return { output: source, changed: false, sites: [] };
   }
-  interface Entry {
-    readonly line: number;
-    readonly column: number;
-    readonly api: string;
-    result?: SiteResult;
-  }
-  let entries: Entry[] | undefined;
-  let pending: Entry[] = [];
-  let text = source;
-  let lastPlans: readonly SitePlan[] = [];
-  const memo = new Map<string, readonly SitePlan[]>();
+  const migration = new ClosureMigration(source);
   for (const phase of fixKinds) {
-    let previousCount = Number.POSITIVE_INFINITY;
+    migration.startPhase();
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      let result: PassResult;
-      try {
-        result = runPass(text, options, phase, memo);
-      } catch (error) {
-        // The first pass parses the user's file; any later one parses text our edits produced.
-        if (error instanceof SourceParseError && text !== source) throw new MigratedTextParseError(error);
-        throw error;
+      if (typed.needs(migration.text)) {
+        migration.forgetPlans();
+        yield typed;
       }
-      // Every applied edit removes its site; if the count does not drop, stop rather than loop.
-      if (result.plans.length >= previousCount) {
-        throw new Error(`stable-schema: internal error: edits to ${options.filename} did not converge (${phase.kind} pass ${pass})`);
-      }
-      if (!entries) {
-        entries = result.plans.map((plan) => ({
-          line: plan.site.fn.loc.start.line,
-          column: plan.site.fn.loc.start.column,
-          api: plan.site.apiText,
-        }));
-        pending = [...entries];
-      }
-      // Sites keep their order from pass to pass and disappear only when handled.
-      const aligned = result.plans.length === pending.length;
-      const stillPending: Entry[] = [];
-      result.plans.forEach((plan, index) => {
-        const entry: Entry = aligned
-          ? pending[index]!
-          : { line: plan.site.fn.loc.start.line, column: plan.site.fn.loc.start.column, api: plan.site.apiText };
-        if (result.applied.has(index)) {
-          const option = plan.options.find((candidate) => candidate.kind === phase.kind);
-          // Why the kinds before this one did not apply (for a wrap: why the closure was not hoisted).
-          const before = plan.options.slice(0, plan.options.indexOf(option!));
-          const reasons = before.flatMap((earlier) => earlier.reason ?? []);
-          entry.result = {
-            line: entry.line,
-            column: entry.column,
-            api: entry.api,
-            action: phase.action,
-            ...(option?.name !== undefined ? { name: option.name } : {}),
-            ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
-            ...(before.some((earlier) => earlier.needsTypes) ? { needsTypes: true } : {}),
-          };
-          if (!aligned) entries?.push(entry);
-        } else {
-          stillPending.push(entry);
-        }
-      });
-      pending = stillPending;
-      lastPlans = result.plans.filter((_, index) => !result.applied.has(index));
-      if (result.applied.size === 0) break;
-      previousCount = result.plans.length;
-      text = result.text;
+      if (!migration.pass(typed, phase, pass)) break;
     }
   }
-  const finalPlans = lastPlans;
-  pending.forEach((entry, index) => {
-    const plan = finalPlans[index];
-    entry.result = {
-      line: entry.line,
-      column: entry.column,
-      api: entry.api,
-      action: "left",
-      reason: (plan && reasonsBefore(plan).at(-1)) ?? "no safe edit",
-    };
-  });
-  const sites = (entries ?? []).flatMap((entry) => (entry.result ? [entry.result] : []));
+  let text = migration.text;
+  const sites = migration.sites();
   if (options.hoistSchemas) {
-    const schemas = migrateSchemas(text, options, options.hoistSchemas);
+    const schemas = yield* migrateSchemaSteps(text, typed, options.hoistSchemas);
     text = schemas.output;
     sites.push(...schemas.sites);
   }
   return { output: text, changed: text !== source, sites };
+}
+
+interface Entry {
+  readonly line: number;
+  readonly column: number;
+  readonly api: string;
+  result?: SiteResult;
+}
+
+/** The closure phases of one file, pass by pass; what it keeps between passes is text and numbers only. */
+class ClosureMigration {
+  text: string;
+  private entries: Entry[] | undefined;
+  private pending: Entry[] = [];
+  /** Why each site still pending was not handled, from the last pass. */
+  private lastReasons: string[] = [];
+  private previousCount = Number.POSITIVE_INFINITY;
+  private readonly memo = new Map<string, readonly SitePlan[]>();
+
+  constructor(private readonly source: string) {
+    this.text = source;
+  }
+
+  startPhase(): void {
+    this.previousCount = Number.POSITIVE_INFINITY;
+  }
+
+  /** Drops the plans kept for the current text (they hold its AST and type information). */
+  forgetPlans(): void {
+    this.memo.clear();
+  }
+
+  /** One pass of `phase`; false when it applied nothing (the phase is over). */
+  pass(typed: TypedText, phase: FixKindEntry, pass: number): boolean {
+    const text = this.text;
+    let result: PassResult;
+    try {
+      result = runPass(text, typed.options(), phase, this.memo);
+    } catch (error) {
+      // The first pass parses the user's file; any later one parses text our edits produced.
+      if (error instanceof SourceParseError && text !== this.source) throw new MigratedTextParseError(error);
+      throw error;
+    }
+    // Every applied edit removes its site; if the count does not drop, stop rather than loop.
+    if (result.plans.length >= this.previousCount) {
+      throw new Error(`stable-schema: internal error: edits to ${typed.untyped.filename} did not converge (${phase.kind} pass ${pass})`);
+    }
+    if (!this.entries) {
+      this.entries = result.plans.map((plan) => ({
+        line: plan.site.fn.loc.start.line,
+        column: plan.site.fn.loc.start.column,
+        api: plan.site.apiText,
+      }));
+      this.pending = [...this.entries];
+    }
+    // Sites keep their order from pass to pass and disappear only when handled.
+    const pending = this.pending;
+    const aligned = result.plans.length === pending.length;
+    const stillPending: Entry[] = [];
+    result.plans.forEach((plan, index) => {
+      const entry: Entry = aligned
+        ? pending[index]!
+        : { line: plan.site.fn.loc.start.line, column: plan.site.fn.loc.start.column, api: plan.site.apiText };
+      if (result.applied.has(index)) {
+        const option = plan.options.find((candidate) => candidate.kind === phase.kind);
+        // Why the kinds before this one did not apply (for a wrap: why the closure was not hoisted).
+        const before = plan.options.slice(0, plan.options.indexOf(option!));
+        const reasons = before.flatMap((earlier) => earlier.reason ?? []);
+        entry.result = {
+          line: entry.line,
+          column: entry.column,
+          api: entry.api,
+          action: phase.action,
+          ...(option?.name !== undefined ? { name: option.name } : {}),
+          ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
+          ...(before.some((earlier) => earlier.needsTypes) ? { needsTypes: true } : {}),
+        };
+        if (!aligned) this.entries?.push(entry);
+      } else {
+        stillPending.push(entry);
+      }
+    });
+    this.pending = stillPending;
+    this.lastReasons = result.plans
+      .filter((_, index) => !result.applied.has(index))
+      .map((plan) => reasonsBefore(plan).at(-1) ?? "no safe edit");
+    if (result.applied.size === 0) return false;
+    this.previousCount = result.plans.length;
+    this.text = result.text;
+    return true;
+  }
+
+  /** The result of every site: the ones still pending were left, with the last pass's reason. */
+  sites(): SiteResult[] {
+    const reasons = this.lastReasons;
+    this.pending.forEach((entry, index) => {
+      entry.result = {
+        line: entry.line,
+        column: entry.column,
+        api: entry.api,
+        action: "left",
+        reason: reasons[index] ?? "no safe edit",
+      };
+    });
+    return (this.entries ?? []).flatMap((entry) => (entry.result ? [entry.result] : []));
+  }
+}
+
+/**
+ * The programs of a migration in steps and the text they were given for. Only this object holds them,
+ * and it drops them when a new text needs others; it is the request the steps yield.
+ */
+export class TypedText implements ProgramRequest {
+  private programs: readonly ts.Program[] | undefined;
+  /** The options without programs. */
+  readonly untyped: MigrateOptions;
+  /** The text the programs are (to be) provided for. */
+  text: string;
+
+  constructor(options: MigrateOptions, text: string) {
+    const { programs, ...untyped } = options;
+    this.programs = programs;
+    this.untyped = untyped;
+    this.text = text;
+  }
+
+  hasPrograms(): boolean {
+    return this.programs !== undefined;
+  }
+
+  /** With type information, when `text` is not the one the programs are for: drops them, the steps yield. */
+  needs(text: string): boolean {
+    if (this.programs === undefined || text === this.text) return false;
+    this.programs = undefined;
+    this.text = text;
+    return true;
+  }
+
+  provide(programs: readonly ts.Program[] | undefined): void {
+    this.programs = programs;
+  }
+
+  /** The options for analysing the current text. */
+  options(): MigrateOptions {
+    return this.programs ? { ...this.untyped, programs: [...this.programs] } : this.untyped;
+  }
 }

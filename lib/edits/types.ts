@@ -98,6 +98,57 @@ function unredirected(file: ts.SourceFile | undefined): ts.SourceFile | undefine
   return redirect ? redirect.unredirected : file;
 }
 
+/** `useSourceOfProjectReferenceRedirect` is a host hook TypeScript reads (typescript-eslint and the language service set it). */
+type CompilerHostWithRedirects = ts.CompilerHost & { useSourceOfProjectReferenceRedirect?: () => boolean };
+
+/**
+ * `program` rebuilt with some files holding new text (`texts`: file name → text); a file the program
+ * does not contain, or that already holds its text, is ignored (no change at all → `program` itself).
+ * Every other SourceFile is handed back as read from its own path (see unredirected), and the compiler
+ * options, root names and project references are the program's, so TypeScript reuses its structure
+ * and re-parses only the changed files. Referenced projects are read from their sources when the
+ * program did (a monorepo built by the CLI, codemods/lib/project.ts).
+ */
+export function programWithTexts(program: ts.Program, texts: ReadonlyMap<string, string>): ts.Program {
+  const tsApi = loadTypeScript();
+  const changed = new Map<string, string>();
+  for (const [fileName, text] of texts) {
+    const current = program.getSourceFile(tsApi.sys.resolvePath(fileName)) ?? program.getSourceFile(fileName);
+    if (current && current.text !== text) changed.set(tsApi.sys.resolvePath(current.fileName), text);
+  }
+  if (changed.size === 0) return program;
+  const options = program.getCompilerOptions();
+  const host: CompilerHostWithRedirects = tsApi.createCompilerHost(options, true);
+  const fallback = host.getSourceFile.bind(host);
+  // The new program keeps its host: once it is built, the host must not keep the old program alive.
+  let previous: ts.Program | undefined = program;
+  host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
+    const text = changed.get(tsApi.sys.resolvePath(name));
+    if (text !== undefined) return tsApi.createSourceFile(name, text, languageVersion, true);
+    return unredirected(previous?.getSourceFile(name)) ?? fallback(name, languageVersion, onError, shouldCreate);
+  };
+  const projectReferences = program.getProjectReferences();
+  // Without the same references TypeScript cannot reuse the old program's structure at all.
+  if (usesSourcesOfReferences(program)) host.useSourceOfProjectReferenceRedirect = () => true;
+  const rebuilt = tsApi.createProgram({
+    rootNames: program.getRootFileNames(),
+    options,
+    host,
+    oldProgram: program,
+    ...(projectReferences ? { projectReferences } : {}),
+  });
+  previous = undefined;
+  changed.clear();
+  return rebuilt;
+}
+
+/** Whether the program holds the sources of a referenced project (rather than its built .d.ts). */
+function usesSourcesOfReferences(program: ts.Program): boolean {
+  return (program.getResolvedProjectReferences() ?? []).some((reference) =>
+    reference?.commandLine.fileNames.some((fileName) => !fileName.endsWith(".d.ts") && program.getSourceFile(fileName) !== undefined),
+  );
+}
+
 /**
  * The program(s) with `fileName` holding `text`: after an edit pass the file's text differs from the
  * program's, and typescript-eslint parses from the program. Other files' SourceFiles are reused.
@@ -106,26 +157,10 @@ function unredirected(file: ts.SourceFile | undefined): ts.SourceFile | undefine
 export function programsWithText(programs: readonly ts.Program[], fileName: string, text: string): ts.Program[] {
   const tsApi = loadTypeScript();
   const target = tsApi.sys.resolvePath(fileName);
-  const result: ts.Program[] = [];
-  for (const program of programs) {
-    const current = program.getSourceFile(target) ?? program.getSourceFile(fileName);
-    if (!current) continue;
-    if (current.text === text) {
-      result.push(program);
-      continue;
-    }
-    const options = program.getCompilerOptions();
-    const host = tsApi.createCompilerHost(options, true);
-    const fallback = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
-      if (tsApi.sys.resolvePath(name) === tsApi.sys.resolvePath(current.fileName)) {
-        return tsApi.createSourceFile(name, text, languageVersion, true);
-      }
-      return unredirected(program.getSourceFile(name)) ?? fallback(name, languageVersion, onError, shouldCreate);
-    };
-    result.push(tsApi.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program }));
-  }
-  return result;
+  const texts = new Map([[fileName, text]]);
+  return programs.flatMap((program) =>
+    program.getSourceFile(target) ?? program.getSourceFile(fileName) ? [programWithTexts(program, texts)] : [],
+  );
 }
 
 /**
