@@ -3,7 +3,7 @@ import { createRule } from "../lib/rules/create-rule.js";
 import { fixOrSuggest } from "../lib/rules/fix.js";
 import { type FixMode, type RepetitionRuleOptions, fixModeDefault, fixModeProperty, repetitionDefaults, repetitionProperties, siteOptions } from "../lib/rules/options.js";
 import { fileAnalysisFor } from "../lib/rules/source.js";
-import { type CaptureInfo, describeKind, describeRepeat } from "../lib/analysis/index.js";
+import { type CaptureInfo, describeKind, describeRepeat, lexicalNames } from "../lib/analysis/index.js";
 import { reportedSites } from "../lib/analysis/reported.js";
 import type { FixKindName } from "../lib/edits/fix-kinds.js";
 import { autofixes } from "../lib/edits/pass-fix.js";
@@ -23,16 +23,9 @@ function describeCaptures(info: CaptureInfo): string {
   const parts: string[] = [];
   if (names.length > 0) parts.push(`captures ${names.join(", ")}`);
   if (typeNames.length > 0) parts.push(`uses the local type${typeNames.length > 1 ? "s" : ""} ${typeNames.join(", ")}`);
-  for (const [used, label] of [
-    [info.usesThis, "`this`"],
-    [info.usesArguments, "`arguments`"],
-    [info.usesSuper, "`super`"],
-    [info.usesNewTarget, "`new.target`"],
-    [info.dynamicScope === "with", "`with`"],
-    [info.dynamicScope === "eval", "a direct `eval`"],
-  ] as const) {
-    if (used) parts.push(`uses ${label}`);
-  }
+  for (const name of lexicalNames(info)) parts.push(`uses \`${name}\``);
+  if (info.dynamicScope === "with") parts.push("uses `with`");
+  if (info.dynamicScope === "eval") parts.push("uses a direct `eval`");
   return parts.length > 0 ? ` (${parts.join("; ")})` : "";
 }
 

@@ -232,6 +232,18 @@ function dynamicScopeOf(fn: FunctionNode, visitorKeys: VisitorKeys): "with" | "e
 }
 
 /** Names that make a closure impossible to move to module level, for messages and the planner. */
+export type LexicalName = "this" | "arguments" | "super" | "new.target";
+
+/** The enclosing function's lexical bindings the closure uses, which differ per call and no key can cover. */
+export function lexicalNames(info: CaptureInfo): LexicalName[] {
+  const names: LexicalName[] = [];
+  if (info.usesThis) names.push("this");
+  if (info.usesArguments) names.push("arguments");
+  if (info.usesSuper) names.push("super");
+  if (info.usesNewTarget) names.push("new.target");
+  return names;
+}
+
 export function blockersOf(info: CaptureInfo): string[] {
   const blockers = [...info.values, ...info.types].map((capture) => capture.name);
   if (info.usesThis) blockers.push("this");

@@ -120,7 +120,7 @@ export function analyzeFile(
 export { describeRepeat, functionName, defaultMemoFunctions, defaultEffectFunctions } from "./repetition.js";
 export type { RepetitionOptions, RepeatAnswer, RepeatReason } from "./repetition.js";
 export type { CaptureInfo, Capture } from "./captures.js";
-export { blockersOf } from "./captures.js";
+export { blockersOf, lexicalNames } from "./captures.js";
 export type { SlotSite, SchemaCall, TraceResult } from "./trace.js";
 export { describeKind, catalogue } from "./catalogue.js";
 export type { SlotKind, LibraryEntry, LibraryId } from "./catalogue.js";

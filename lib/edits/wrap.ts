@@ -4,21 +4,13 @@
 // yet, or is a new object on every call (a key compares it by identity and never hits). It changes
 // what the program allocates and adds an import: the rule offers it as a suggestion.
 import { inTemporalDeadZone } from "../analysis/bindings.js";
-import type { CaptureInfo } from "../analysis/captures.js";
+import { type CaptureInfo, lexicalNames } from "../analysis/captures.js";
 import type { FunctionNode } from "../analysis/ast.js";
 import { type FixKind, type PlanContext, type SiteFacts, dynamicScopeReason, notApplicable } from "./fix-kind.js";
 import { isMethodShorthand, methodAsFunctionExpression, parameterListRange, parameterListText, paramsNeedingTypes } from "./function-text.js";
 import { fileStyle, stringLiteral } from "./style.js";
 import { type TextEdit, mergeEdits } from "./text.js";
 import { portableParameterTypes } from "./types.js";
-
-function lexicalName(info: CaptureInfo): string | undefined {
-  if (info.usesThis) return "this";
-  if (info.usesArguments) return "arguments";
-  if (info.usesSuper) return "super";
-  if (info.usesNewTarget) return "new.target";
-  return undefined;
-}
 
 /** Why a closure capturing a new object per call is not wrapped (shared with the rule's message). */
 export function freshCaptureReason(name: string): string {
@@ -29,7 +21,7 @@ export function freshCaptureReason(name: string): string {
 export function wrapBlocker(info: CaptureInfo, fn: FunctionNode): string | undefined {
   const dynamic = dynamicScopeReason(info);
   if (dynamic) return dynamic;
-  const lexical = lexicalName(info);
+  const lexical = lexicalNames(info)[0];
   if (lexical !== undefined) return `it uses \`${lexical}\` of the enclosing function, which differs between calls`;
   const reassigned = info.values.find((capture) => capture.reassigned);
   if (reassigned) return `it captures \`${reassigned.name}\`, which is reassigned, so a shared function would read another call's variable`;

@@ -9,12 +9,12 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { type FunctionNode, type VisitorKeys, unwrapExpression } from "../ast.js";
 import { type ScopeManager, type Variable, inTemporalDeadZone, scopeOf, variableNamed } from "../bindings.js";
-import { type Capture, type CaptureInfo, analyzeCaptures } from "../captures.js";
+import { type Capture, type LexicalName, analyzeCaptures, lexicalNames } from "../captures.js";
 import { type WithKeySource, findWithKeyCalls } from "./calls.js";
 import { closureOf, keyCoverage, outgoingReferences, preview, referencedVariables, writeAfter } from "./coverage.js";
 import { type KeyShape, FreshTest, keyShape } from "./key.js";
 
-export type LexicalName = "this" | "arguments" | "super" | "new.target";
+export type { LexicalName } from "../captures.js";
 
 export type ArrayKey = Extract<KeyShape, { kind: "array" }>;
 export type LiteralKey = Exclude<KeyShape, { kind: "bad" }>;
@@ -89,15 +89,6 @@ function lineOf(node: TSESTree.Node): number {
   return node.loc.start.line;
 }
 
-function lexicalUses(info: CaptureInfo): LexicalName[] {
-  const names: LexicalName[] = [];
-  if (info.usesThis) names.push("this");
-  if (info.usesArguments) names.push("arguments");
-  if (info.usesSuper) names.push("super");
-  if (info.usesNewTarget) names.push("new.target");
-  return names;
-}
-
 export class CallChecker {
   private readonly fresh: FreshTest;
   /** id → text of the first closure and its line. */
@@ -154,7 +145,7 @@ export class CallChecker {
         this.problems.push({ type: "unqualifiedId", node: idNode, id, name: moduleRead.name, qualified: `${moduleId}#${id}` });
       }
     }
-    for (const name of lexicalUses(info)) this.problems.push({ type: "lexicalThis", node: reportAt, id, name });
+    for (const name of lexicalNames(info)) this.problems.push({ type: "lexicalThis", node: reportAt, id, name });
 
     const captures = info.values.filter((capture) => capture.variable !== closure.self);
     const unsafe = new Set<Capture>();
